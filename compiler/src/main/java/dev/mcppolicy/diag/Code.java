@@ -1,0 +1,90 @@
+package dev.mcppolicy.diag;
+
+/**
+ * Every diagnostic's stable code. A code names a problem, never its severity (a warning becomes an
+ * error under {@code --strict} and keeps its code), and never changes meaning; new problems get new
+ * codes. docs/diagnostics.md lists them all.
+ */
+public enum Code {
+  // E0xx: reading and syntax
+  E001(Severity.ERROR, "unexpected character"),
+  E002(Severity.ERROR, "unterminated string"),
+  E003(Severity.ERROR, "invalid escape in a string"),
+  E004(Severity.ERROR, "syntax error"),
+  E005(Severity.ERROR, "file is not valid UTF-8 text"),
+  E006(Severity.ERROR, "file is too large"),
+  E007(Severity.ERROR, "nesting is too deep"),
+
+  // E1xx: file structure and imports
+  E101(Severity.ERROR, "policy has no default"),
+  E102(Severity.ERROR, "duplicate declaration"),
+  E103(Severity.ERROR, "import after statements"),
+  E104(Severity.ERROR, "import not found"),
+  E105(Severity.ERROR, "import leaves the project root"),
+  E106(Severity.ERROR, "import cycle"),
+  E107(Severity.ERROR, "file cannot be read"),
+  E108(Severity.ERROR, "invalid default"),
+  E109(Severity.ERROR, "imports nested too deeply"),
+
+  // E2xx: tools, selectors, catalogs
+  E201(Severity.ERROR, "selector needs a catalog"),
+  E202(Severity.ERROR, "'*' outside 'hide *'"),
+  E203(Severity.WARNING, "unknown tool"),
+  E204(Severity.WARNING, "selector matches nothing"),
+  E205(Severity.ERROR, "unknown class"),
+  E206(Severity.ERROR, "unknown risk level"),
+  E207(Severity.ERROR, "invalid risk comparison"),
+  E208(Severity.ERROR, "tool listed twice in a catalog"),
+  E209(Severity.WARNING, "tool in two catalogs"),
+  E210(Severity.ERROR, "'hide *' cannot be overridden"),
+
+  // E3xx: rules, conditions and limits
+  E301(Severity.ERROR, "invalid limit count"),
+  E302(Severity.ERROR, "unknown window"),
+  E303(Severity.ERROR, "unsupported scope"),
+  E304(Severity.ERROR, "'or' in require"),
+  E305(Severity.ERROR, "invalid regex"),
+  E306(Severity.ERROR, "ordering needs a number"),
+  E307(Severity.ERROR, "'in' needs a list"),
+  E308(Severity.ERROR, "'matches' needs a string"),
+  E309(Severity.ERROR, "'not' with an operator that has no negation"),
+  E310(Severity.ERROR, "invalid argument path"),
+  E311(Severity.ERROR, "number out of range"),
+  E312(Severity.ERROR, "duplicate key in an object"),
+  E313(Severity.ERROR, "condition too large"),
+  E314(Severity.ERROR, "'exists' takes no value"),
+
+  // E4xx: precedence, conflicts and counters
+  E401(Severity.ERROR, "conflicting statements"),
+  E402(Severity.ERROR, "conflicting limits"),
+  E403(Severity.ERROR, "imports disagree"),
+  E404(Severity.ERROR, "counter name used twice"),
+  E405(Severity.WARNING, "duplicate statement"),
+  E406(Severity.WARNING, "rules without effect"),
+  E407(Severity.ERROR, "limits need 'as' names"),
+
+  // E5xx: test blocks
+  E501(Severity.ERROR, "invalid instant"),
+  E502(Severity.ERROR, "invalid duration"),
+  E503(Severity.ERROR, "invalid repeat count"),
+  E504(Severity.ERROR, "unknown outcome"),
+  E505(Severity.ERROR, "invalid expectation"),
+  E506(Severity.ERROR, "duplicate test name");
+
+  private final Severity defaultSeverity;
+  private final String title;
+
+  Code(Severity defaultSeverity, String title) {
+    this.defaultSeverity = defaultSeverity;
+    this.title = title;
+  }
+
+  public Severity defaultSeverity() {
+    return defaultSeverity;
+  }
+
+  /** A short, fixed description: the SARIF rule text and the docs' table. */
+  public String title() {
+    return title;
+  }
+}

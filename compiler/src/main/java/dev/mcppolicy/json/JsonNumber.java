@@ -1,0 +1,152 @@
+package dev.mcppolicy.json;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A number with its exact decimal value, kept as the text it was written in so that a formatter
+ * can print a source literal unchanged. {@link #canonical()} gives the form policy.json uses.
+ */
+public record JsonNumber(String text) implements JsonValue {
+
+  /** Numbers whose decimal exponent is beyond this are refused: printed in full they would be huge. */
+  public static final int MAX_EXPONENT = 1000;
+
+  public JsonNumber {
+    Objects.requireNonNull(text);
+  }
+
+  public static JsonNumber of(BigDecimal value) {
+    return new JsonNumber(canonicalText(value));
+  }
+
+  public static JsonNumber of(long value) {
+    return new JsonNumber(Long.toString(value));
+  }
+
+  @Override
+  public String kind() {
+    return "a number";
+  }
+
+  public BigDecimal decimal() {
+    return new BigDecimal(text);
+  }
+
+  /** Why this number cannot be used, if it cannot: its exponent is out of range. */
+  public static Optional<String> rangeProblem(String text) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return Optional.of("'" + text + "' is not a number");
+    }
+    if (value.signum() != 0) {
+      long exponent = (long) value.precision() - value.scale() - 1;
+      if (Math.abs(exponent) > MAX_EXPONENT) {
+        return Optional.of("number " + text + " is out of range (its exponent is beyond "
+            + MAX_EXPONENT + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The canonical form of this number: see {@link #canonicalText(BigDecimal)}. */
+  public JsonNumber canonical() {
+    return of(decimal());
+  }
+
+  /**
+   * Integers print in full without fraction or exponent; other numbers print in the shorter of
+   * plain and scientific notation of their shortest exact value (plain on a tie). {@code -0}
+   * prints {@code 0}.
+   */
+  public static String canonicalText(BigDecimal value) {
+    if (value.signum() == 0) {
+      return "0";
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() <= 0) {
+      return stripped.toBigIntegerExact().toString();
+    }
+    String plain = stripped.toPlainString();
+    String digits = stripped.unscaledValue().abs().toString();
+    long exponent = (long) digits.length() - 1 - stripped.scale();
+    StringBuilder scientific = new StringBuilder();
+    if (stripped.signum() < 0) {
+      scientific.append('-');
+    }
+    scientific.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      scientific.append('.').append(digits, 1, digits.length());
+    }
+    scientific.append('e').append(exponent);
+    return scientific.length() < plain.length() ? scientific.toString() : plain;
+  }
+
+  /**
+   * The RFC 8785 (JCS) form: the ECMAScript rendering of the nearest IEEE 754 double.
+   *
+   * @throws ArithmeticException when the value is beyond the range of a double
+   */
+  public String jcsText() {
+    double d = decimal().doubleValue();
+    if (Double.isInfinite(d)) {
+      throw new ArithmeticException("number " + text + " is beyond the range of RFC 8785 numbers");
+    }
+    if (d == 0) {
+      return "0";
+    }
+    // Shortest digits that round-trip: the closest decimal of the smallest precision that does.
+    BigDecimal exact = new BigDecimal(d);
+    BigDecimal shortest = exact;
+    for (int precision = 1; precision <= 17; precision++) {
+      BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == d) {
+        shortest = candidate;
+        break;
+      }
+    }
+    shortest = shortest.stripTrailingZeros();
+    String digits = shortest.unscaledValue().abs().toString();
+    int k = digits.length();
+    int n = k - shortest.scale(); // value = 0.digits * 10^n
+    StringBuilder out = new StringBuilder();
+    if (d < 0) {
+      out.append('-');
+    }
+    if (k <= n && n <= 21) {
+      out.append(digits).append("0".repeat(n - k));
+    } else if (0 < n && n <= 21) {
+      out.append(digits, 0, n).append('.').append(digits, n, k);
+    } else if (-6 < n && n <= 0) {
+      out.append("0.").append("0".repeat(-n)).append(digits);
+    } else {
+      out.append(digits.charAt(0));
+      if (k > 1) {
+        out.append('.').append(digits, 1, k);
+      }
+      int e = n - 1;
+      out.append('e').append(e < 0 ? "-" : "+").append(Math.abs(e));
+    }
+    return out.toString();
+  }
+
+  /** The value as a long, if it is an integer that fits. */
+  public Optional<Long> longValue() {
+    try {
+      BigDecimal value = decimal().stripTrailingZeros();
+      if (value.scale() > 0 || (long) value.precision() - value.scale() > 19) {
+        return Optional.empty();
+      }
+      BigInteger integer = value.toBigIntegerExact();
+      return integer.bitLength() < 64 ? Optional.of(integer.longValue()) : Optional.empty();
+    } catch (ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.mcppolicy.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON text into {@link JsonValue}s with the line and column of every value. This is the one
+ * place the project configures Jackson: strict duplicate detection and bounded nesting, number
+ * length and string length, so hostile input gets a message rather than a stall.
+ */
+public final class JsonReader {
+  public static final int MAX_NESTING = 64;
+  public static final int MAX_NUMBER_LENGTH = 200;
+  public static final int MAX_STRING_LENGTH = 1 << 20;
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  private JsonReader() {}
+
+  /** Where a value starts; 1-based. */
+  public record Location(int line, int column) {}
+
+  /** A parsed document: the root and where each of its values starts (by identity). */
+  public record Document(JsonValue root, Map<JsonValue, Location> locations) {
+    public Location locationOf(JsonValue value) {
+      return locations.getOrDefault(value, new Location(1, 1));
+    }
+  }
+
+  /** Thrown for text that is not one well-formed JSON value within the limits. */
+  public static final class JsonSyntaxException extends Exception {
+    private final Location location;
+
+    public JsonSyntaxException(String message, Location location) {
+      super(message);
+      this.location = location;
+    }
+
+    public Location location() {
+      return location;
+    }
+  }
+
+  public static Document read(String text) throws JsonSyntaxException {
+    Map<JsonValue, Location> locations = new IdentityHashMap<>();
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new JsonSyntaxException("the document is empty", new Location(1, 1));
+      }
+      JsonValue root = readValue(parser, locations);
+      if (parser.nextToken() != null) {
+        throw new JsonSyntaxException("unexpected content after the JSON document", here(parser));
+      }
+      return new Document(root, locations);
+    } catch (StreamConstraintsException e) {
+      throw new JsonSyntaxException(limitMessage(e), location(e));
+    } catch (JsonProcessingException e) {
+      throw new JsonSyntaxException(cleanMessage(e.getOriginalMessage()), location(e));
+    } catch (IOException e) {
+      throw new JsonSyntaxException(e.getMessage(), new Location(1, 1));
+    }
+  }
+
+  private static JsonValue readValue(JsonParser parser, Map<JsonValue, Location> locations)
+      throws IOException, JsonSyntaxException {
+    Location at = start(parser);
+    JsonValue value;
+    switch (parser.currentToken()) {
+      case START_OBJECT -> {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          parser.nextToken();
+          members.put(key, readValue(parser, locations));
+        }
+        value = new JsonObject(members);
+      }
+      case START_ARRAY -> {
+        List<JsonValue> elements = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          elements.add(readValue(parser, locations));
+        }
+        value = new JsonArray(elements);
+      }
+      case VALUE_STRING -> value = new JsonString(parser.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        String numberText = parser.getText();
+        var problem = JsonNumber.rangeProblem(numberText);
+        if (problem.isPresent()) {
+          throw new JsonSyntaxException(problem.get(), at);
+        }
+        value = new JsonNumber(numberText);
+      }
+      case VALUE_TRUE -> value = new JsonBoolean(true);
+      case VALUE_FALSE -> value = new JsonBoolean(false);
+      case VALUE_NULL -> value = new JsonNull();
+      default -> throw new JsonSyntaxException("unexpected " + parser.currentToken(), at);
+    }
+    locations.put(value, at);
+    return value;
+  }
+
+  private static Location start(JsonParser parser) {
+    var l = parser.currentTokenLocation();
+    return new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+  }
+
+  private static Location here(JsonParser parser) {
+    return start(parser);
+  }
+
+  private static Location location(JsonProcessingException e) {
+    var l = e.getLocation();
+    return l == null ? new Location(1, 1) : new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+  }
+
+  private static String limitMessage(StreamConstraintsException e) {
+    String m = e.getOriginalMessage();
+    if (m.contains("nesting depth")) {
+      return "the JSON is nested more than " + MAX_NESTING + " levels deep";
+    }
+    if (m.contains("Number value length")) {
+      return "a number is longer than " + MAX_NUMBER_LENGTH + " characters";
+    }
+    if (m.contains("String value length")) {
+      return "a string is longer than " + MAX_STRING_LENGTH + " characters";
+    }
+    return cleanMessage(m);
+  }
+
+  /** Jackson's messages mention its own types and settings; keep the part a user can act on. */
+  private static String cleanMessage(String m) {
+    if (m == null) {
+      return "malformed JSON";
+    }
+    int cut = m.indexOf("\n");
+    String first = cut >= 0 ? m.substring(0, cut) : m;
+    first = first.replaceAll(" \\(for [^)]*\\)", "").replaceAll("\\s*\\(through reference chain.*$", "");
+    return first;
+  }
+}

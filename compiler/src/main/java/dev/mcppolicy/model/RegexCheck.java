@@ -1,0 +1,42 @@
+package dev.mcppolicy.model;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.Optional;
+
+/** Checks that a pattern compiles as RE2 (linear-time matching), and where it does not. */
+public final class RegexCheck {
+  /** Longer patterns are refused: they are never needed and only cost memory. */
+  public static final int MAX_PATTERN_LENGTH = 4096;
+
+  private RegexCheck() {}
+
+  /** What is wrong with a pattern and at which char index inside it. */
+  public record Problem(String message, int index) {}
+
+  public static Optional<Problem> check(String pattern) {
+    if (pattern.length() > MAX_PATTERN_LENGTH) {
+      return Optional.of(new Problem(
+          "the pattern is longer than " + MAX_PATTERN_LENGTH + " characters", MAX_PATTERN_LENGTH));
+    }
+    try {
+      Pattern.compile(pattern);
+      return Optional.empty();
+    } catch (PatternSyntaxException e) {
+      // RE2/J reports the offending part of the pattern, not its index: find it.
+      String description = e.getDescription();
+      String fragment = fragmentOf(e.getMessage());
+      int index = fragment.isEmpty() ? 0 : Math.max(0, pattern.lastIndexOf(fragment));
+      return Optional.of(new Problem("invalid RE2 pattern: " + description
+          + (fragment.isEmpty() ? "" : " at '" + fragment + "'"), index));
+    }
+  }
+
+  private static String fragmentOf(String message) {
+    int at = message == null ? -1 : message.indexOf(": `");
+    if (at < 0 || !message.endsWith("`")) {
+      return "";
+    }
+    return message.substring(at + 3, message.length() - 1);
+  }
+}
