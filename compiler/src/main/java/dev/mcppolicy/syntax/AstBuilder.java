@@ -186,7 +186,7 @@ final class AstBuilder {
     String windowWord = c.window.getText();
     Window window = Window.fromWord(windowWord).orElseThrow(() -> report(Diagnostic.of(Code.E302,
         "unknown window '" + windowWord + "': a limit counts per minute, hour or day", file, span(c.window)),
-        suggest(windowWord.replaceAll("s$", ""), WINDOWS).or(() -> suggest(windowWord, WINDOWS)).orElse(null)));
+        suggest(windowWord.replaceAll("s$", ""), WINDOWS).or(() -> suggest(windowWord, WINDOWS))));
     if (c.scope != null && !c.scope.getText().equals("grant")) {
       throw report(Diagnostic.of(Code.E303, "unsupported scope '" + c.scope.getText()
           + "': policy.json v1 counts per grant only", file, span(c.scope)), "write 'per grant' or leave the scope out");

@@ -1,0 +1,72 @@
+package dev.mcppolicy.cli;
+
+import dev.mcppolicy.compiler.CompileResult;
+import dev.mcppolicy.compiler.PolicyCompiler;
+import dev.mcppolicy.io.AtomicFiles;
+import dev.mcppolicy.model.PolicyJson;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compile", mixinStandardHelpOptions = true,
+    description = "Compile a policy to canonical policy.json, on stdout or to a file.")
+final class CompileCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE.mcppolicy", description = "The policy to compile.")
+  Path file;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT.json",
+      description = "Write the document here (atomically) instead of stdout.")
+  Path output;
+
+  @Option(names = "--jcs", description = "Print the RFC 8785 (JCS) form instead of the canonical layout.")
+  boolean jcs;
+
+  @Mixin
+  CompilerOptions compiler;
+
+  @Mixin
+  Reporting reporting;
+
+  @Override
+  public Integer call() {
+    CompileResult result = PolicyCompiler.compile(file, compiler.toOptions());
+    var err = spec.commandLine().getErr();
+    if (result.unreadable()) {
+      reporting.print(result.diagnostics(), err, null);
+      return ExitCodes.USAGE;
+    }
+    if (result.document().isEmpty()) {
+      reporting.print(result.diagnostics(), err,
+          "mcppolicy: could not compile " + file + " (" + Reporting.counts(result.errorCount(), result.warningCount()) + ")");
+      return ExitCodes.FAILED;
+    }
+    reporting.print(result.diagnostics(), err, null);
+    String text;
+    try {
+      text = jcs ? PolicyJson.jcs(result.document().get()) : PolicyJson.canonical(result.document().get());
+    } catch (ArithmeticException e) {
+      err.println("mcppolicy: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
+    if (output == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+    try {
+      AtomicFiles.write(output, text);
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      err.println("mcppolicy: cannot write " + output + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.mcppolicy.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code mcppolicy}: the command line. Each command is a thin adapter over the library. */
+@Command(name = "mcppolicy",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Policy-as-code for MCP gateways: compile, check and format .mcppolicy files.",
+    subcommands = {CompileCommand.class, CheckCommand.class, FmtCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+        "  0  success",
+        "  1  the policy has errors, or a check failed",
+        "  2  bad usage, or an input that could not be read",
+        "  3  internal error (a bug: please report it)"})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code (for tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      boolean trace = parseResult.originalArgs().contains("--stacktrace");
+      commandLine.getErr().println("mcppolicy: internal error: " + e + "; please report it"
+          + (trace ? "" : " (run again with --stacktrace to include the stack trace)"));
+      if (trace) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      commandLine.getErr().flush();
+      return ExitCodes.INTERNAL;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (compile, check or fmt)");
+  }
+}

@@ -1,0 +1,120 @@
+package dev.mcppolicy.compiler;
+
+import dev.mcppolicy.diag.Code;
+import dev.mcppolicy.diag.Diagnostic;
+import dev.mcppolicy.diag.Diagnostics;
+import dev.mcppolicy.diag.SourceFile;
+import dev.mcppolicy.json.JsonArray;
+import dev.mcppolicy.json.JsonNumber;
+import dev.mcppolicy.json.JsonString;
+import dev.mcppolicy.model.Op;
+import dev.mcppolicy.model.RegexCheck;
+import dev.mcppolicy.syntax.Expr;
+import dev.mcppolicy.syntax.Item;
+import dev.mcppolicy.syntax.RuleItem;
+import dev.mcppolicy.syntax.Statement;
+import dev.mcppolicy.syntax.Strings;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Checks each file on its own: at most one {@code default} and {@code policy}, unique test names,
+ * and every condition (RE2 patterns with the position inside the pattern, numbers for ordering
+ * operators, lists for {@code in}, strings for {@code matches}).
+ */
+final class Checker {
+  private final Diagnostics sink;
+
+  Checker(Diagnostics sink) {
+    this.sink = sink;
+  }
+
+  void check(Module module) {
+    SourceFile file = module.file();
+    Item.Default firstDefault = null;
+    Item.PolicyName firstName = null;
+    Map<String, Item.Test> tests = new HashMap<>();
+    for (Item item : module.unit().items()) {
+      if (item instanceof Item.Default d) {
+        if (firstDefault != null) {
+          sink.add(Diagnostic.of(Code.E102, "'default' is declared twice", file, d.span())
+              .withNote("first declared here", file, firstDefault.span()));
+        } else {
+          firstDefault = d;
+        }
+      } else if (item instanceof Item.PolicyName p) {
+        if (firstName != null) {
+          sink.add(Diagnostic.of(Code.E102, "'policy' is declared twice", file, p.span())
+              .withNote("first declared here", file, firstName.span()));
+        } else {
+          firstName = p;
+        }
+      } else if (item instanceof Item.Test t) {
+        Item.Test twin = tests.putIfAbsent(t.name().value(), t);
+        if (twin != null) {
+          sink.add(Diagnostic.of(Code.E506, "a test named \"" + t.name().value() + "\" already exists in this file",
+              file, t.name().span()).withNote("first test of that name", file, twin.name().span()));
+        }
+      } else if (item instanceof Statement.ToolBlock block) {
+        for (RuleItem rule : block.rules()) {
+          if (rule instanceof RuleItem.Require r) {
+            conditions(file, r.condition());
+          } else if (rule instanceof RuleItem.DenyIf d) {
+            conditions(file, d.condition());
+          }
+        }
+      }
+    }
+  }
+
+  private void conditions(SourceFile file, Expr expr) {
+    expr.accept(new Expr.Visitor<Void>() {
+      public Void visitOr(Expr.Or e) {
+        e.terms().forEach(t -> t.accept(this));
+        return null;
+      }
+
+      public Void visitAnd(Expr.And e) {
+        e.factors().forEach(f -> f.accept(this));
+        return null;
+      }
+
+      public Void visitGroup(Expr.Group e) {
+        return e.inner().accept(this);
+      }
+
+      public Void visitCompare(Expr.Compare e) {
+        compare(file, e);
+        return null;
+      }
+    });
+  }
+
+  private void compare(SourceFile file, Expr.Compare e) {
+    Expr.Literal value = e.value();
+    Op op = e.op();
+    if (op.isOrdering() && !(value.value() instanceof JsonNumber)) {
+      sink.add(Diagnostic.of(Code.E306, "'" + symbol(op) + "' compares numbers, but " + value.text() + " is "
+          + value.value().kind(), file, value.span())
+          .withHelp(value.value() instanceof JsonString s && JsonNumber.rangeProblem(s.value()).isEmpty()
+              ? "write the number without quotes: " + s.value() : "use == or != to compare other values"));
+    } else if ((op == Op.IN || op == Op.NOT_IN) && !(value.value() instanceof JsonArray)) {
+      sink.add(Diagnostic.of(Code.E307, "'" + (op == Op.IN ? "in" : "not in") + "' needs a list, but "
+          + value.text() + " is " + value.value().kind(), file, value.span())
+          .withHelp("write a list: [" + value.text() + "]"));
+    } else if (op == Op.REGEX) {
+      if (!(value.value() instanceof JsonString pattern)) {
+        sink.add(Diagnostic.of(Code.E308, "'matches' needs a pattern string, but " + value.text() + " is "
+            + value.value().kind(), file, value.span()));
+        return;
+      }
+      RegexCheck.check(pattern.value()).ifPresent(problem -> sink.add(Diagnostic.of(Code.E305,
+          problem.message(), file,
+          value.span().inside(1 + Strings.rawOffset(value.text(), problem.index()), 1))));
+    }
+  }
+
+  private static String symbol(Op op) {
+    return Symbols.of(op);
+  }
+}

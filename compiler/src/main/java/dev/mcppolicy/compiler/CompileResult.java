@@ -1,0 +1,44 @@
+package dev.mcppolicy.compiler;
+
+import dev.mcppolicy.diag.Code;
+import dev.mcppolicy.diag.Diagnostic;
+import dev.mcppolicy.model.PolicyDocument;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a compile or check gives back: the document when there were no errors, every diagnostic
+ * (sorted), and the loaded program when the file could be read.
+ *
+ * @param unreadable the compiled file itself could not be read (a usage problem, not a policy one)
+ */
+public record CompileResult(
+    Optional<PolicyDocument> document, List<Diagnostic> diagnostics, Optional<Program> program, boolean unreadable) {
+
+  public CompileResult {
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public long errorCount() {
+    return diagnostics.stream().filter(Diagnostic::isError).count();
+  }
+
+  public long warningCount() {
+    return diagnostics.size() - errorCount();
+  }
+
+  /** The policy's name from {@code policy "..."}, if it has one. */
+  public Optional<String> policyName() {
+    return program.flatMap(p -> p.root().unit().items().stream()
+        .filter(i -> i instanceof dev.mcppolicy.syntax.Item.PolicyName)
+        .map(i -> ((dev.mcppolicy.syntax.Item.PolicyName) i).name().value()).findFirst());
+  }
+
+  static boolean isUnreadable(List<Diagnostic> ds) {
+    return ds.stream().anyMatch(d -> d.code() == Code.E107 && d.location().isEmpty());
+  }
+}

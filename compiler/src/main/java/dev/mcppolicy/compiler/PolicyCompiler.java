@@ -1,0 +1,68 @@
+package dev.mcppolicy.compiler;
+
+import dev.mcppolicy.diag.Code;
+import dev.mcppolicy.diag.Diagnostic;
+import dev.mcppolicy.diag.Diagnostics;
+import dev.mcppolicy.diag.Severity;
+import dev.mcppolicy.diag.Span;
+import dev.mcppolicy.model.PolicyDocument;
+import dev.mcppolicy.model.Posture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The compiler's entry point: {@code .mcppolicy} in, {@link PolicyDocument} and diagnostics out.
+ * Phases: load (parse and imports), per-file checks, catalogs, resolution (selectors, precedence,
+ * counters). Every phase appends to one sink and carries on, so one run reports every problem;
+ * resolution is skipped only when a file's syntax is broken, where its results would be noise.
+ */
+public final class PolicyCompiler {
+  private PolicyCompiler() {}
+
+  /** Compiles a policy, which must declare {@code default}. */
+  public static CompileResult compile(Path file, CompileOptions options) {
+    return run(file, options, true);
+  }
+
+  /**
+   * Checks a policy or a module. A module (no {@code default}) is checked as far as it can be on its
+   * own: syntax, imports, conditions, and its selectors when it can see a catalog.
+   */
+  public static CompileResult check(Path file, CompileOptions options) {
+    return run(file, options, false);
+  }
+
+  private static CompileResult run(Path file, CompileOptions options, boolean requireDefault) {
+    Diagnostics sink = new Diagnostics();
+    Optional<ModuleLoader.Loaded> loaded = new ModuleLoader(options, sink).load(file);
+    if (loaded.isEmpty()) {
+      List<Diagnostic> ds = sink.sorted();
+      return new CompileResult(Optional.empty(), ds, Optional.empty(), CompileResult.isUnreadable(ds));
+    }
+    Program program = loaded.get().program();
+    Checker checker = new Checker(sink);
+    program.modules().forEach(checker::check);
+    Optional<Posture> posture = program.root().defaultDecl().map(d -> d.posture());
+    if (posture.isEmpty() && requireDefault && !loaded.get().syntaxErrors()) {
+      sink.add(Diagnostic.of(Code.E101, program.root().file().name()
+          + " has no 'default', so it is a module: it can be imported, not compiled on its own",
+          program.root().file(), Span.at(1, 1, 1))
+          .withHelp("add 'default deny' (or 'default allow') at the top of the file"));
+    }
+    PolicyDocument document = null;
+    if (!loaded.get().syntaxErrors()) {
+      ToolCatalog catalog = ToolCatalog.of(program, sink);
+      if (posture.isPresent() || catalog.bound()) {
+        document = new Resolver(program, catalog, sink).resolve(posture.orElse(Posture.DENY));
+      }
+    }
+    List<Diagnostic> diagnostics = sink.sorted();
+    if (options.strict()) {
+      diagnostics = diagnostics.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
+    }
+    boolean ok = diagnostics.stream().noneMatch(Diagnostic::isError) && posture.isPresent();
+    return new CompileResult(ok ? Optional.ofNullable(document) : Optional.empty(), diagnostics,
+        Optional.of(program), false);
+  }
+}
