@@ -50,13 +50,13 @@ final class ModuleLoader {
   record Loaded(Program program, boolean syntaxErrors) {}
 
   /** Loads {@code file}; empty when the file itself cannot be read (reported to the sink). */
-  Optional<Loaded> load(Path file) {
+  Optional<Loaded> load(Path file, Optional<byte[]> text) {
     Path absolute = file.toAbsolutePath().normalize();
     root = options.root().map(r -> r.toAbsolutePath().normalize()).orElseGet(() -> projectRoot(absolute));
     realRoot = realPath(root);
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(absolute);
+      bytes = text.isPresent() ? text.get() : Files.readAllBytes(absolute);
     } catch (IOException e) {
       sink.add(new Diagnostic(Code.E107.defaultSeverity(), Code.E107,
           "cannot read " + displayName(absolute) + ": " + reason(e), Optional.empty(), Optional.empty(), List.of()));
@@ -166,8 +166,9 @@ final class ModuleLoader {
     }
     Path first = candidates.get(0);
     if (!insideAllowed(first)) {
-      sink.add(Diagnostic.of(Code.E105, "import \"" + target + "\" leaves the project root " + displayName(root),
-          from.file(), imp.target().span()).withHelp("imports must stay inside the project root; set another root with --root"));
+      sink.add(Diagnostic.of(Code.E105, "import \"" + target + "\" leaves the project root",
+          from.file(), imp.target().span()).withHelp("the project root is " + displayName(root)
+              + " (the nearest folder with a pom.xml or .git); imports stay inside it, or set another with --root"));
       return Optional.empty();
     }
     for (Path candidate : candidates) {

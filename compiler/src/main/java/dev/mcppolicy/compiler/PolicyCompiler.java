@@ -22,7 +22,15 @@ public final class PolicyCompiler {
 
   /** Compiles a policy, which must declare {@code default}. */
   public static CompileResult compile(Path file, CompileOptions options) {
-    return run(file, options, true);
+    return run(file, Optional.empty(), options, true);
+  }
+
+  /**
+   * Compiles {@code text} as if it were the content of {@code file}: imports resolve from the
+   * file's folder (for editors, and to compile formatted text before writing it).
+   */
+  public static CompileResult compile(Path file, String text, CompileOptions options) {
+    return run(file, Optional.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), options, true);
   }
 
   /**
@@ -30,12 +38,12 @@ public final class PolicyCompiler {
    * own: syntax, imports, conditions, and its selectors when it can see a catalog.
    */
   public static CompileResult check(Path file, CompileOptions options) {
-    return run(file, options, false);
+    return run(file, Optional.empty(), options, false);
   }
 
-  private static CompileResult run(Path file, CompileOptions options, boolean requireDefault) {
+  private static CompileResult run(Path file, Optional<byte[]> text, CompileOptions options, boolean requireDefault) {
     Diagnostics sink = new Diagnostics();
-    Optional<ModuleLoader.Loaded> loaded = new ModuleLoader(options, sink).load(file);
+    Optional<ModuleLoader.Loaded> loaded = new ModuleLoader(options, sink).load(file, text);
     if (loaded.isEmpty()) {
       List<Diagnostic> ds = sink.sorted();
       return new CompileResult(Optional.empty(), ds, Optional.empty(), CompileResult.isUnreadable(ds));
@@ -44,7 +52,9 @@ public final class PolicyCompiler {
     Checker checker = new Checker(sink);
     program.modules().forEach(checker::check);
     Optional<Posture> posture = program.root().defaultDecl().map(d -> d.posture());
-    if (posture.isEmpty() && requireDefault && !loaded.get().syntaxErrors()) {
+    boolean invalidDefault = sink.sorted().stream().anyMatch(d -> d.code() == Code.E108
+        && d.location().map(l -> l.file() == program.root().file()).orElse(false));
+    if (posture.isEmpty() && requireDefault && !loaded.get().syntaxErrors() && !invalidDefault) {
       sink.add(Diagnostic.of(Code.E101, program.root().file().name()
           + " has no 'default', so it is a module: it can be imported, not compiled on its own",
           program.root().file(), Span.at(1, 1, 1))

@@ -78,7 +78,7 @@ public final class PolicyJson {
         Map<String, JsonValue> m = new LinkedHashMap<>();
         m.put("path", new JsonString(c.path()));
         m.put("op", new JsonString(c.op().word()));
-        m.put("value", canonicalNumbers(c.value()));
+        m.put("value", c.value());
         conditions.add(new JsonObject(m));
       }
       r.put("conditions", new JsonArray(conditions));
@@ -86,21 +86,6 @@ public final class PolicyJson {
       out.add(new JsonObject(r));
     }
     return new JsonArray(out);
-  }
-
-  private static JsonValue canonicalNumbers(JsonValue value) {
-    if (value instanceof JsonNumber n) {
-      return n.canonical();
-    }
-    if (value instanceof JsonArray a) {
-      return new JsonArray(a.elements().stream().map(PolicyJson::canonicalNumbers).toList());
-    }
-    if (value instanceof JsonObject o) {
-      Map<String, JsonValue> m = new LinkedHashMap<>();
-      o.members().forEach((k, v) -> m.put(k, canonicalNumbers(v)));
-      return new JsonObject(m);
-    }
-    return value;
   }
 
   private static JsonArray limits(List<Limit> limits) {

@@ -27,9 +27,34 @@ public final class RegexCheck {
       String description = e.getDescription();
       String fragment = fragmentOf(e.getMessage());
       int index = fragment.isEmpty() ? 0 : Math.max(0, pattern.lastIndexOf(fragment));
+      if (description.startsWith("missing closing )")) {
+        index = unclosedParen(pattern);
+        fragment = "";
+      }
       return Optional.of(new Problem("invalid RE2 pattern: " + description
           + (fragment.isEmpty() ? "" : " at '" + fragment + "'"), index));
     }
+  }
+
+  /** The last '(' that no ')' closes, skipping escapes and character classes. */
+  private static int unclosedParen(String pattern) {
+    java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    boolean inClass = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        open.push(i);
+      } else if (c == ')' && !open.isEmpty()) {
+        open.pop();
+      }
+    }
+    return open.isEmpty() ? 0 : open.peek();
   }
 
   private static String fragmentOf(String message) {

@@ -53,15 +53,19 @@ final class AstBuilder {
     }
   }
 
-  AstBuilder(SourceFile file, Diagnostics sink) {
+  private final java.util.Set<Integer> errorTokens;
+
+  /** @param errorTokens token indexes where the parser reported an error (and maybe recovered) */
+  AstBuilder(SourceFile file, Diagnostics sink, java.util.Set<Integer> errorTokens) {
     this.file = file;
     this.sink = sink;
+    this.errorTokens = errorTokens;
   }
 
   List<Item> items(StandaloneFileContext tree) {
     List<Item> out = new ArrayList<>();
     for (ItemContext ctx : tree.items) {
-      if (ctx instanceof EmptyItemContext || hasError(ctx)) {
+      if (ctx instanceof EmptyItemContext || hasError(ctx) || containsErrorToken(ctx)) {
         continue;
       }
       try {
@@ -141,10 +145,10 @@ final class AstBuilder {
     if (ctx instanceof DenyStatementContext c) {
       return new Statement.Deny(selector(c.sel), Optional.ofNullable(c.message).map(this::str), span(c));
     }
-    if (ctx instanceof ToolLimitStatementContext c) {
+    if (ctx instanceof ToolStatementContext c && c.limit != null) {
       return new Statement.ToolLimit(selector(c.sel), limit(c.limit), span(c));
     }
-    if (ctx instanceof ToolBlockStatementContext c) {
+    if (ctx instanceof ToolStatementContext c) {
       Selector selector = selector(c.sel);
       List<RuleItem> rules = new ArrayList<>();
       for (RuleItemContext r : c.rules) {
@@ -560,6 +564,13 @@ final class AstBuilder {
     for (int i = 0; i < tree.getChildCount(); i++) {
       collectTokens(tree.getChild(i), out);
     }
+  }
+
+  /** Recovery can conjure a missing token without marking the tree; the error's position tells. */
+  private boolean containsErrorToken(ParserRuleContext c) {
+    int from = c.getStart().getTokenIndex();
+    int to = c.getStop() == null ? from : c.getStop().getTokenIndex() + 1;
+    return errorTokens.stream().anyMatch(i -> i >= from && i <= to);
   }
 
   private static boolean hasError(ParseTree tree) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -84,17 +85,21 @@ public final class Parser {
     List<Token> good = new ArrayList<>();
     List<Comment> comments = new ArrayList<>();
     Set<Integer> badLines = new HashSet<>();
+    Set<Integer> afterBad = new HashSet<>();
+    boolean lastWasBad = false;
     int depth = 0;
     boolean tooDeep = false;
     for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
       switch (t.getType()) {
         case McpPolicyLexer.UNRECOGNIZED -> {
           badLines.add(t.getLine());
+          lastWasBad = true;
           sink.add(Diagnostic.of(Code.E001, "unexpected character " + quoteChar(t.getText()), file, AstBuilder.span(t)));
           continue;
         }
         case McpPolicyLexer.UNTERMINATED_STRING -> {
           badLines.add(t.getLine());
+          lastWasBad = true;
           sink.add(Diagnostic.of(Code.E002, "unterminated string: a string ends with '\"' on the same line",
               file, AstBuilder.span(t)));
           continue;
@@ -113,6 +118,10 @@ public final class Parser {
         comments.add(new Comment(t.getText(), AstBuilder.span(t)));
         continue;
       }
+      if (lastWasBad) {
+        afterBad.add(t.getStartIndex());
+        lastWasBad = false;
+      }
       good.add(t);
       if (t.getType() == Token.EOF) {
         break;
@@ -125,10 +134,19 @@ public final class Parser {
     McpPolicyParser parser = new McpPolicyParser(new CommonTokenStream(source));
     parser.getInterpreter().setPredictionMode(PredictionMode.LL);
     parser.removeErrorListeners();
-    SyntaxErrorListener errors = new SyntaxErrorListener(file, sink, badLines);
+    parser.setErrorHandler(new DefaultErrorStrategy() {
+      // Deleting a token to continue tends to swallow the next line's keyword (a statement
+      // keyword read as a window after a trailing '/'); conjuring the missing token or
+      // resynchronising keeps the following lines intact.
+      @Override
+      protected Token singleTokenDeletion(org.antlr.v4.runtime.Parser recognizer) {
+        return null;
+      }
+    });
+    SyntaxErrorListener errors = new SyntaxErrorListener(file, sink, badLines, afterBad);
     parser.addErrorListener(errors);
     McpPolicyParser.StandaloneFileContext tree = parser.standaloneFile();
-    List<Item> items = new AstBuilder(file, sink).items(tree);
+    List<Item> items = new AstBuilder(file, sink, errors.errorTokens()).items(tree);
     boolean broken = errors.count() > 0 || !badLines.isEmpty();
     return new Result(new SourceUnit(items, comments), broken);
   }

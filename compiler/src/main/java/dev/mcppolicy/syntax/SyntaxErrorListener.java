@@ -34,26 +34,40 @@ final class SyntaxErrorListener extends BaseErrorListener {
   private final Diagnostics sink;
   private final Set<Integer> linesWithErrors;
   private int count;
+  private final Set<Integer> errorTokens = new HashSet<>();
 
-  SyntaxErrorListener(SourceFile file, Diagnostics sink, Set<Integer> linesWithLexicalErrors) {
+  private final Set<Integer> afterBadToken;
+
+  /**
+   * @param linesWithLexicalErrors lines already reported by the lexer
+   * @param afterBadToken start offsets of tokens that follow a bad one: an error there is an echo
+   */
+  SyntaxErrorListener(SourceFile file, Diagnostics sink, Set<Integer> linesWithLexicalErrors, Set<Integer> afterBadToken) {
     this.file = file;
     this.sink = sink;
     this.linesWithErrors = new HashSet<>(linesWithLexicalErrors);
+    this.afterBadToken = afterBadToken;
   }
 
   int count() {
     return count;
   }
 
+  /** Token indexes of every offending token, including the errors not reported as echoes. */
+  Set<Integer> errorTokens() {
+    return errorTokens;
+  }
+
   @Override
   public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
       String antlrMessage, RecognitionException e) {
     count++;
-    if (!linesWithErrors.add(line)) {
+    Token found = (Token) offendingSymbol;
+    errorTokens.add(found.getTokenIndex());
+    if (afterBadToken.contains(found.getStartIndex())) {
       return;
     }
     Parser parser = (Parser) recognizer;
-    Token found = (Token) offendingSymbol;
     IntervalSet expected = e != null && e.getExpectedTokens() != null && !e.getExpectedTokens().isNil()
         ? e.getExpectedTokens() : parser.getExpectedTokens();
     Token previous = previous(parser.getInputStream(), found);
@@ -61,9 +75,24 @@ final class SyntaxErrorListener extends BaseErrorListener {
     Span span = found.getType() == Token.EOF
         ? Span.at(Math.max(1, line), column + 1, 1)
         : AstBuilder.span(found);
+    if (previous != null && (found.getType() == Token.EOF || found.getLine() > previous.getLine())
+        && !startsSomething(expected)) {
+      // something is missing at the end of the previous line: point there, not at the next line
+      Span after = AstBuilder.span(previous);
+      span = Span.at(after.endLine(), after.endColumn(), 1);
+    }
+    if (!linesWithErrors.add(span.line())) {
+      return;
+    }
     Diagnostic d = Diagnostic.of(Code.E004, message, file, span);
     String help = help(found, expected, previous);
     sink.add(help == null ? d : d.withHelp(help));
+  }
+
+  /** Whether the parser was between constructs: then the found token itself is the mistake. */
+  private static boolean startsSomething(IntervalSet expected) {
+    List<Integer> types = expected.toList();
+    return types.containsAll(ITEM_STARTS) || types.containsAll(RULE_STARTS) || types.containsAll(STEP_STARTS);
   }
 
   private static Token previous(TokenStream tokens, Token found) {
@@ -79,6 +108,17 @@ final class SyntaxErrorListener extends BaseErrorListener {
   private static String describeExpected(IntervalSet expected, Token previous) {
     List<Integer> types = expected.toList();
     int prev = previous == null ? -1 : previous.getType();
+    if (prev == McpPolicyLexer.DENY && types.contains(McpPolicyLexer.IF) && !types.contains(McpPolicyLexer.ID)) {
+      return "'if' after 'deny' in a tool block, as in 'deny if args.amount > 100'";
+    }
+    if ((prev == McpPolicyLexer.IF || prev == McpPolicyLexer.REQUIRE || prev == McpPolicyLexer.AND
+        || prev == McpPolicyLexer.OR) && types.contains(McpPolicyLexer.ID)) {
+      return "a condition, as in 'args.amount > 100'";
+    }
+    if ((prev == McpPolicyLexer.ALLOW || prev == McpPolicyLexer.HIDE || prev == McpPolicyLexer.DENY
+        || prev == McpPolicyLexer.TOOL || prev == McpPolicyLexer.COMMA) && types.contains(McpPolicyLexer.CLASS)) {
+      return "a tool name, a glob, 'class CLASS' or 'risk OP LEVEL'";
+    }
     if (prev == McpPolicyLexer.SLASH && types.contains(McpPolicyLexer.ID)) {
       return "a window (minute, hour or day) after '/'";
     }
@@ -105,6 +145,10 @@ final class SyntaxErrorListener extends BaseErrorListener {
     }
     if (types.contains(McpPolicyLexer.EXPECT) && types.size() <= 4 && prev != McpPolicyLexer.CALL) {
       return "'expect allow' or 'expect deny'";
+    }
+    if (types.contains(McpPolicyLexer.STRING) && types.contains(McpPolicyLexer.NUMBER)
+        && types.contains(McpPolicyLexer.LBRACK) && types.contains(McpPolicyLexer.TRUE)) {
+      return "a value (a string, a number, true, false, null, a list or an object)";
     }
     if (types.contains(McpPolicyLexer.EQ) && types.contains(McpPolicyLexer.IN)) {
       return "an operator (==, !=, <, <=, >, >=, in, not in, matches, contains, exists)";

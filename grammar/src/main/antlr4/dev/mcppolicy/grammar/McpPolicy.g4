@@ -5,6 +5,25 @@
 // as identifiers or literals and validated by the AST builder, which can say exactly what is wrong.
 grammar McpPolicy;
 
+@parser::members {
+  /** A catalog entry's optional parts stay on the entry's line. */
+  boolean onSameLine() {
+    return _input.LT(1).getLine() == _input.LT(-1).getLine();
+  }
+
+  /** A statement keyword at the start of a new line begins a new statement, not a tool name. */
+  boolean startsStatement() {
+    org.antlr.v4.runtime.Token next = _input.LT(1);
+    switch (next.getType()) {
+      case ALLOW: case DENY: case HIDE: case TOOL: case ALL: case TEST: case IMPORT:
+      case POLICY: case DEFAULT: case CATALOG:
+        return next.getLine() > _input.LT(-1).getLine();
+      default:
+        return false;
+    }
+  }
+}
+
 // ---------------------------------------------------------------- entry rules
 
 standaloneFile : items+=item* EOF ;
@@ -13,7 +32,7 @@ item
   : POLICY name=STRING                                                  #policyItem
   | DEFAULT posture=identifier                                          #defaultItem
   | IMPORT target=STRING                                                  #importItem
-  | CATALOG id=identifier title=STRING? LBRACE entries+=catalogEntry* RBRACE  #catalogItem
+  | CATALOG id=identifier title=STRING? LBRACE (entries+=catalogEntry | SEMI)* RBRACE  #catalogItem
   | statement                                                           #statementItem
   | TEST name=STRING LBRACE steps+=testStep* RBRACE                     #testItem
   | SEMI                                                                #emptyItem
@@ -21,7 +40,9 @@ item
 
 // ---------------------------------------------------------------- catalogs
 
-catalogEntry : name=toolName cls=identifier risk=riskWord? description=STRING? ;
+catalogEntry
+  : name=toolName cls=identifier ({onSameLine()}? risk=riskWord)? ({onSameLine()}? description=STRING)?
+  ;
 
 riskWord : LOW | MEDIUM | HIGH | CRITICAL ;
 
@@ -31,13 +52,12 @@ statement
   : ALLOW sel=selector                                                  #allowStatement
   | HIDE sel=selector                                                   #hideStatement
   | DENY sel=selector (MESSAGE message=STRING)?                         #denyStatement
-  | TOOL sel=selector limit=limitClause                                 #toolLimitStatement
-  | TOOL sel=selector LBRACE rules+=ruleItem* RBRACE                    #toolBlockStatement
+  | TOOL sel=selector (limit=limitClause | LBRACE rules+=ruleItem* RBRACE)  #toolStatement
   | ALL TOOLS limit=limitClause                                         #allToolsStatement
   ;
 
 limitClause
-  : LIMIT count=NUMBER SLASH window=identifier (PER scope=identifier)? (AS counter=toolName)?
+  : LIMIT count=NUMBER SLASH window=ID (PER scope=(GRANT | ID))? (AS counter=toolName)?
   ;
 
 ruleItem
@@ -55,7 +75,7 @@ selectorItem
   : CLASS cls=identifier                                                #classSelector
   | RISK op=compareOp level=identifier                                  #riskSelector
   | pattern=GLOB                                                        #globSelector
-  | name=toolName                                                       #nameSelector
+  | {!startsStatement()}? name=toolName                                 #nameSelector
   ;
 
 toolName : identifier | STRING ;
