@@ -153,9 +153,11 @@ public final class Formatter {
     }
   }
 
+  /** Comments inside a multi-line construct move before it, with no blank line of their own. */
   private void flushLinesBefore(int line, int indent) {
     while (next < comments.size() && comments.get(next).span().line() < line) {
       Comment c = comments.get(next++);
+      lastLine = Math.max(lastLine, c.span().line() - 1);
       line(c.span().line(), c.span().line(), "  ".repeat(indent) + c.text().strip());
     }
   }

@@ -26,7 +26,7 @@ public final class JsonReader {
 
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_NESTING)
+          .maxNestingDepth(MAX_NESTING + 1) // our own check below reports the exact place
           .maxNumberLength(MAX_NUMBER_LENGTH)
           .maxStringLength(MAX_STRING_LENGTH)
           .build())
@@ -61,18 +61,26 @@ public final class JsonReader {
 
   public static Document read(String text) throws JsonSyntaxException {
     Map<JsonValue, Location> locations = new IdentityHashMap<>();
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    JsonParser parser;
+    try {
+      parser = FACTORY.createParser(text);
+    } catch (IOException e) {
+      throw new JsonSyntaxException(e.getMessage(), new Location(1, 1));
+    }
+    try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new JsonSyntaxException("the document is empty", new Location(1, 1));
       }
-      JsonValue root = readValue(parser, locations);
+      JsonValue root = readValue(parser, locations, 1);
       if (parser.nextToken() != null) {
         throw new JsonSyntaxException("unexpected content after the JSON document", here(parser));
       }
       return new Document(root, locations);
     } catch (StreamConstraintsException e) {
-      throw new JsonSyntaxException(limitMessage(e), location(e));
+      // the limit is hit where the parser stands; the exception itself carries no location
+      var l = parser.currentLocation();
+      throw new JsonSyntaxException(limitMessage(e), new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr())));
     } catch (JsonProcessingException e) {
       throw new JsonSyntaxException(cleanMessage(e.getOriginalMessage()), location(e));
     } catch (IOException e) {
@@ -80,9 +88,12 @@ public final class JsonReader {
     }
   }
 
-  private static JsonValue readValue(JsonParser parser, Map<JsonValue, Location> locations)
+  private static JsonValue readValue(JsonParser parser, Map<JsonValue, Location> locations, int depth)
       throws IOException, JsonSyntaxException {
     Location at = start(parser);
+    if (depth > MAX_NESTING && parser.currentToken().isStructStart()) {
+      throw new JsonSyntaxException("the JSON is nested more than " + MAX_NESTING + " levels deep", at);
+    }
     JsonValue value;
     switch (parser.currentToken()) {
       case START_OBJECT -> {
@@ -90,14 +101,14 @@ public final class JsonReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           parser.nextToken();
-          members.put(key, readValue(parser, locations));
+          members.put(key, readValue(parser, locations, depth + 1));
         }
         value = new JsonObject(members);
       }
       case START_ARRAY -> {
         List<JsonValue> elements = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          elements.add(readValue(parser, locations));
+          elements.add(readValue(parser, locations, depth + 1));
         }
         value = new JsonArray(elements);
       }

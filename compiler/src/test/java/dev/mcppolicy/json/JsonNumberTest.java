@@ -1,0 +1,87 @@
+package dev.mcppolicy.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class JsonNumberTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "1e3, 1000",
+      "0.50, 0.5",
+      "1e-7, 1e-7",
+      "-0, 0",
+      "-0.0, 0",
+      "0.0001, 1e-4",
+      "0.01, 0.01",
+      "1E-2, 0.01",
+      "123.456, 123.456",
+      "12.50, 12.5",
+      "-2.5E+2, -250",
+      "1.5e3, 1500",
+      "0.1000000000000000000000001, 0.1000000000000000000000001",
+      "12345678901234567890123, 12345678901234567890123",
+      "1e21, 1000000000000000000000",
+      "-1.25e-10, -1.25e-10",
+  })
+  void canonicalFormIsIntegerOrShortestExact(String text, String canonical) {
+    assertEquals(canonical, new JsonNumber(text).canonical().text());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      // RFC 8785 appendix B and the ECMAScript Number::toString rules
+      "333333333.33333329, 333333333.3333333",
+      "1E30, 1e+30",
+      "4.50, 4.5",
+      "2e-3, 0.002",
+      "0.000000000000000000000000001, 1e-27",
+      "-0, 0",
+      "1e21, 1e+21",
+      "1e20, 100000000000000000000",
+      "9007199254740993, 9007199254740992",
+      "0.000001, 0.000001",
+      "0.0000001, 1e-7",
+      "-1.5, -1.5",
+      "5e-324, 5e-324",
+      "1.7976931348623157e308, 1.7976931348623157e+308",
+  })
+  void jcsFormIsEcmaScriptOfTheNearestDouble(String text, String jcs) {
+    assertEquals(jcs, new JsonNumber(text).jcsText());
+  }
+
+  @Test
+  void jcsRefusesNumbersBeyondDoubleRange() {
+    assertThrows(ArithmeticException.class, () -> new JsonNumber("1e400").jcsText());
+  }
+
+  @Test
+  void rangeProblemBoundsTheExponent() {
+    assertEquals(Optional.empty(), JsonNumber.rangeProblem("1e1000"));
+    assertTrue(JsonNumber.rangeProblem("1e1001").isPresent());
+    assertTrue(JsonNumber.rangeProblem("1e-1001").isPresent());
+    assertEquals(Optional.empty(), JsonNumber.rangeProblem("0e99999"));
+  }
+
+  @Test
+  void longValueOnlyForIntegersThatFit() {
+    assertEquals(Optional.of(10L), new JsonNumber("1e1").longValue());
+    assertEquals(Optional.of(Long.MAX_VALUE), new JsonNumber("9223372036854775807").longValue());
+    assertEquals(Optional.empty(), new JsonNumber("9223372036854775808").longValue());
+    assertEquals(Optional.empty(), new JsonNumber("1.5").longValue());
+    assertEquals(Optional.empty(), new JsonNumber("1e999").longValue());
+  }
+
+  @Test
+  void sameValueComparesNumbersByValue() {
+    assertTrue(JsonValue.sameValue(new JsonNumber("5"), new JsonNumber("5.0")));
+    assertTrue(!JsonValue.sameValue(new JsonNumber("5"), new JsonString("5")));
+    assertEquals(new BigDecimal("0.1000000000000000000000001"), new JsonNumber("0.1000000000000000000000001").decimal());
+  }
+}
