@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         "  1  the policy has errors, or a check failed",
         "  2  bad usage, or an input that could not be read",
         "  3  internal error (a bug: please report it)"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -31,7 +31,6 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean trace = parseResult.originalArgs().contains("--stacktrace");
       commandLine.getErr().println("mcppolicy: internal error: " + e + "; please report it"
@@ -49,7 +48,10 @@ public final class Main implements Runnable {
   }
 
   @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (compile, check or fmt)");
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    err.println("mcppolicy: a command is required (compile, check or fmt)");
+    spec.commandLine().usage(err);
+    return ExitCodes.USAGE;
   }
 }

@@ -1,0 +1,201 @@
+package dev.mcppolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcppolicy.json.JsonReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract (tooling.md section 2): outputs, streams and exit codes. */
+class CliTest {
+  @TempDir
+  Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static final String RECOMMENDED = """
+      {
+        "version": "1",
+        "default": "deny",
+        "tools": {
+          "oca_link": {
+            "limits": [
+              {
+                "counter": "oca_link_rate",
+                "window": "minute",
+                "max": 10,
+                "scope": "grant"
+              }
+            ]
+          }
+        }
+      }
+      """;
+
+  Path good;
+  Path bad;
+
+  @BeforeEach
+  void files() throws Exception {
+    Files.createDirectories(dir.resolve(".git")); // the project root
+    good = write("good.mcppolicy", "default deny\ntool oca_link limit 10/minute per grant\n");
+    bad = write("bad.mcppolicy", "default deny\ntool oca_link limit 10/minutes per grant\n");
+  }
+
+  Path write(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void compilePrintsTheCanonicalDocumentAndNothingElse() {
+    Run r = run("compile", good.toString());
+    assertEquals(new Run(0, RECOMMENDED, ""), r);
+  }
+
+  @Test
+  void compileWritesAtomicallyAndAFailedCompileLeavesTheOutputUntouched() throws Exception {
+    Path out = dir.resolve("out/policy.json");
+    assertEquals(0, run("compile", good.toString(), "-o", out.toString()).code());
+    assertEquals(RECOMMENDED, Files.readString(out));
+    Run failed = run("compile", bad.toString(), "-o", out.toString(), "--color", "never");
+    assertEquals(1, failed.code());
+    assertEquals("", failed.out());
+    assertTrue(failed.err().contains("error[E302]: unknown window 'minutes'"), failed.err());
+    assertTrue(failed.err().contains("could not compile"), failed.err());
+    assertEquals(RECOMMENDED, Files.readString(out), "a failed compile must not touch the output");
+    try (Stream<Path> files = Files.list(out.getParent())) {
+      assertEquals(List.of("policy.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary files left");
+    }
+  }
+
+  @Test
+  void jcsPrintsTheRfc8785Form() {
+    Run r = run("compile", "--jcs", good.toString());
+    assertEquals(0, r.code());
+    assertEquals("{\"default\":\"deny\",\"tools\":{\"oca_link\":{\"limits\":[{\"counter\":\"oca_link_rate\",\"max\":10,"
+        + "\"scope\":\"grant\",\"window\":\"minute\"}]}},\"version\":\"1\"}", r.out());
+  }
+
+  @Test
+  void unreadableInputIsExitTwoWithoutAStackTrace() {
+    Run missing = run("compile", dir.resolve("nope.mcppolicy").toString());
+    assertEquals(2, missing.code());
+    assertEquals("", missing.out());
+    assertTrue(missing.err().contains("cannot read") && missing.err().contains("no such file"), missing.err());
+    assertFalse(missing.err().contains("Exception"), missing.err());
+    Run directory = run("compile", dir.toString());
+    assertEquals(2, directory.code());
+    assertTrue(directory.err().contains("it is a directory"), directory.err());
+  }
+
+  @Test
+  void badUsageIsExitTwo() {
+    assertEquals(2, run().code());
+    assertEquals(2, run("compile").code());
+    assertEquals(2, run("compile", "--no-such-option", good.toString()).code());
+    assertEquals(2, run("frobnicate").code());
+    assertEquals(2, run("compile", "--diagnostics", "xml", good.toString()).code());
+  }
+
+  @Test
+  void checkReportsEveryFileWithASummary() throws Exception {
+    Path module = write("module.mcppolicy", "allow a\n");
+    Run ok = run("check", good.toString(), module.toString());
+    assertEquals(0, ok.code());
+    assertEquals("", ok.out());
+    assertTrue(ok.err().contains("checked 2 files: 0 errors, 0 warnings"), ok.err());
+    Run failing = run("check", "--color=never", good.toString(), bad.toString());
+    assertEquals(1, failing.code());
+    assertTrue(failing.err().contains("checked 2 files: 1 error, 0 warnings"), failing.err());
+  }
+
+  @Test
+  void strictTurnsWarningsIntoErrors() throws Exception {
+    Path typo = write("typo.mcppolicy", "default deny\nimport \"std/servers/odoo-claude-mcp\"\ntool odoo_serch limit 10/minute per grant\n");
+    Run lenient = run("compile", "--color=never", typo.toString());
+    assertEquals(0, lenient.code());
+    assertTrue(lenient.err().contains("warning[E203]: unknown tool 'odoo_serch'"), lenient.err());
+    Run strict = run("compile", "--strict", "--color=never", typo.toString());
+    assertEquals(1, strict.code());
+    assertEquals("", strict.out());
+    assertTrue(strict.err().contains("""
+        typo.mcppolicy:3:6: error[E203]: unknown tool 'odoo_serch'
+            3 | tool odoo_serch limit 10/minute per grant
+              |      ^^^^^^^^^^
+           help: did you mean 'odoo_search'?
+        """), strict.err());
+  }
+
+  @Test
+  void diagnosticsAsJsonAndSarif() throws Exception {
+    Run json = run("check", "--diagnostics", "json", bad.toString());
+    assertEquals(1, json.code());
+    var parsed = JsonReader.read(json.err());
+    assertTrue(json.err().contains("\"code\": \"E302\""), json.err());
+    assertTrue(json.err().contains("\"line\": 2"), json.err());
+    assertTrue(parsed.root() != null);
+    Run sarif = run("check", "--diagnostics", "sarif", bad.toString());
+    assertEquals(1, sarif.code());
+    JsonReader.read(sarif.err());
+    assertTrue(sarif.err().contains("\"version\": \"2.1.0\""), sarif.err());
+    assertTrue(sarif.err().contains("\"ruleId\": \"E302\""), sarif.err());
+    assertTrue(sarif.err().contains("\"startLine\": 2"), sarif.err());
+  }
+
+  @Test
+  void colorOnlyWhenAsked() {
+    assertTrue(run("check", "--color", "always", bad.toString()).err().contains("\u001b["));
+    assertFalse(run("check", "--color", "never", bad.toString()).err().contains("\u001b["));
+  }
+
+  @Test
+  void fmtRewritesAndCheckListsWithoutWriting() throws Exception {
+    Path messy = write("messy.mcppolicy", "default   deny\nallow a,b\n");
+    Run check = run("fmt", "--check", messy.toString(), good.toString());
+    assertEquals(1, check.code());
+    assertEquals(messy.toString().replace('\\', '/') + "\n", check.out());
+    assertEquals("default   deny\nallow a,b\n", Files.readString(messy), "--check changes nothing");
+    assertEquals(0, run("fmt", messy.toString()).code());
+    assertEquals("default deny\nallow a, b\n", Files.readString(messy));
+    assertEquals(0, run("fmt", "--check", messy.toString()).code());
+  }
+
+  @Test
+  void fmtLeavesAFileWithErrorsAlone() throws Exception {
+    String before = Files.readString(bad);
+    Run r = run("fmt", "--color=never", bad.toString());
+    assertEquals(1, r.code());
+    assertEquals(before, Files.readString(bad));
+    assertTrue(r.err().contains("error[E302]"), r.err());
+  }
+
+  @Test
+  void versionAndHelp() {
+    Run version = run("--version");
+    assertEquals(0, version.code());
+    assertTrue(version.out().matches("mcppolicy \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
+    Run help = run("--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("compile") && help.out().contains("check") && help.out().contains("fmt"), help.out());
+    assertTrue(help.out().contains("Exit codes"), help.out());
+    Run commandHelp = run("help", "compile");
+    assertEquals(0, commandHelp.code());
+    assertTrue(commandHelp.out().contains("--jcs"), commandHelp.out());
+  }
+}
