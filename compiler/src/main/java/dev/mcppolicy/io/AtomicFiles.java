@@ -10,9 +10,22 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes a file so that readers see either the old content or the new, never a part: the bytes go
  * to a temporary file beside the target, which is then renamed over it. On failure the temporary
- * file is removed and the target is untouched.
+ * file is removed and the target is untouched; if the process is stopped meanwhile (Ctrl-C), a
+ * shutdown hook removes it.
  */
 public final class AtomicFiles {
+  private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(p -> {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        // the process is ending; nothing else can be done
+      }
+    }), "mcppolicy-temp-cleanup"));
+  }
+
   private AtomicFiles() {}
 
   public static void write(Path target, String text) throws IOException {
@@ -24,6 +37,7 @@ public final class AtomicFiles {
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, ".mcppolicy-tmp-", ".part");
+    IN_FLIGHT.add(temp);
     try {
       Files.write(temp, bytes);
       try {
@@ -33,6 +47,7 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(temp);
+      IN_FLIGHT.remove(temp);
     }
   }
 }

@@ -1,0 +1,52 @@
+package dev.mcppolicy.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+  @TempDir
+  Path dir;
+
+  private List<String> names() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void replacesTheTargetAndLeavesNoTemporaryFile() throws IOException {
+    Path target = dir.resolve("policy.json");
+    AtomicFiles.write(target, "old\n");
+    AtomicFiles.write(target, "new\n");
+    assertEquals("new\n", Files.readString(target));
+    assertEquals(List.of("policy.json"), names());
+  }
+
+  @Test
+  void createsMissingFolders() throws IOException {
+    Path target = dir.resolve("a/b/policy.json");
+    AtomicFiles.write(target, "x");
+    assertEquals("x", Files.readString(target));
+  }
+
+  @Test
+  void aFailedWriteLeavesTheTargetAndNoTemporaryFile() throws IOException {
+    Path target = dir.resolve("policy.json");
+    AtomicFiles.write(target, "good\n");
+    Path blocked = dir.resolve("sub");
+    Files.createDirectories(blocked.resolve("policy.json")); // a directory where the file should go
+    assertThrows(IOException.class, () -> AtomicFiles.write(blocked.resolve("policy.json"), "x"));
+    assertEquals("good\n", Files.readString(target));
+    try (Stream<Path> files = Files.list(blocked)) {
+      assertEquals(List.of("policy.json"), files.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+}
