@@ -3,7 +3,7 @@ package dev.mcppolicy.model;
 import java.util.Optional;
 
 /** Condition operators of policy.json. */
-public enum Op {
+public enum Op implements Word {
   EQ("eq"), NEQ("neq"), IN("in"), NOT_IN("not_in"), LT("lt"), LTE("lte"), GT("gt"), GTE("gte"),
   REGEX("regex"), CONTAINS("contains"), EXISTS("exists");
 
@@ -13,6 +13,7 @@ public enum Op {
     this.word = word;
   }
 
+  @Override
   public String word() {
     return word;
   }
@@ -22,11 +23,6 @@ public enum Op {
   }
 
   public static Optional<Op> fromWord(String word) {
-    for (Op op : values()) {
-      if (op.word.equals(word)) {
-        return Optional.of(op);
-      }
-    }
-    return Optional.empty();
+    return Word.parse(Op.class, word);
   }
 }

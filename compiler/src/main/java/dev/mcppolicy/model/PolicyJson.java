@@ -213,8 +213,13 @@ public final class PolicyJson {
           limits(o.members().get("limits"), path + ".limits"));
     }
 
-    private List<Rule> rules(JsonValue value, String path) {
-      List<Rule> out = new ArrayList<>();
+    /**
+     * An optional list of objects: each element must be an object with only {@code allowed}
+     * members; {@code each} reads one element (null when it is too broken to use).
+     */
+    private <T> List<T> objects(JsonValue value, String path, Set<String> allowed,
+        java.util.function.BiFunction<JsonObject, String, T> each) {
+      List<T> out = new ArrayList<>();
       JsonArray list = value == null ? null : array(value, path);
       if (list == null) {
         return out;
@@ -225,37 +230,32 @@ public final class PolicyJson {
         if (o == null) {
           continue;
         }
-        members(o, at, Set.of("conditions", "on_deny"));
-        List<Condition> conditions = new ArrayList<>();
-        JsonValue cs = o.members().get("conditions");
-        if (cs == null) {
-          problem(o, at, "missing member 'conditions'");
-        } else {
-          JsonArray cl = array(cs, at + ".conditions");
-          if (cl != null) {
-            for (int j = 0; j < cl.elements().size(); j++) {
-              Condition c = condition(cl.elements().get(j), at + ".conditions[" + j + "]");
-              if (c != null) {
-                conditions.add(c);
-              }
-            }
-          }
+        members(o, at, allowed);
+        T item = each.apply(o, at);
+        if (item != null) {
+          out.add(item);
         }
-        Optional<String> onDeny = Optional.empty();
-        if (o.members().containsKey("on_deny")) {
-          onDeny = Optional.ofNullable(string(o.members().get("on_deny"), at + ".on_deny"));
-        }
-        out.add(new Rule(conditions, onDeny));
       }
       return out;
     }
 
-    private Condition condition(JsonValue value, String path) {
-      JsonObject o = object(value, path);
-      if (o == null) {
-        return null;
+    private List<Rule> rules(JsonValue value, String path) {
+      return objects(value, path, Set.of("conditions", "on_deny"), this::rule);
+    }
+
+    private Rule rule(JsonObject o, String at) {
+      JsonValue conditions = o.members().get("conditions");
+      if (conditions == null) {
+        problem(o, at, "missing member 'conditions'");
       }
-      members(o, path, Set.of("path", "op", "value"));
+      Optional<String> onDeny = Optional.empty();
+      if (o.members().containsKey("on_deny")) {
+        onDeny = Optional.ofNullable(string(o.members().get("on_deny"), at + ".on_deny"));
+      }
+      return new Rule(objects(conditions, at + ".conditions", Set.of("path", "op", "value"), this::condition), onDeny);
+    }
+
+    private Condition condition(JsonObject o, String path) {
       for (String required : List.of("path", "op", "value")) {
         if (!o.members().containsKey(required)) {
           problem(o, path, "missing member '" + required + "'");
@@ -315,52 +315,43 @@ public final class PolicyJson {
     }
 
     private List<Limit> limits(JsonValue value, String path) {
-      List<Limit> out = new ArrayList<>();
-      JsonArray list = value == null ? null : array(value, path);
-      if (list == null) {
-        return out;
-      }
-      for (int i = 0; i < list.elements().size(); i++) {
-        String at = path + "[" + i + "]";
-        JsonObject o = object(list.elements().get(i), at);
-        if (o == null) {
-          continue;
-        }
-        members(o, at, Set.of("counter", "window", "max", "scope"));
-        boolean complete = true;
-        for (String required : List.of("counter", "window", "max", "scope")) {
-          if (!o.members().containsKey(required)) {
-            problem(o, at, "missing member '" + required + "'");
-            complete = false;
-          }
-        }
-        if (!complete) {
-          continue;
-        }
-        String counter = string(o.members().get("counter"), at + ".counter");
-        String windowWord = string(o.members().get("window"), at + ".window");
-        String scope = string(o.members().get("scope"), at + ".scope");
-        JsonValue maxValue = o.members().get("max");
-        Optional<Window> window = windowWord == null ? Optional.empty() : Window.fromWord(windowWord);
-        if (windowWord != null && window.isEmpty()) {
-          problem(o.members().get("window"), at + ".window",
-              "window must be \"minute\", \"hour\" or \"day\", not \"" + windowWord + "\"");
-        }
-        if (scope != null && !scope.equals("grant")) {
-          problem(o.members().get("scope"), at + ".scope", "scope must be \"grant\", not \"" + scope + "\"");
-        }
-        Optional<Long> max = maxValue instanceof JsonNumber n ? n.longValue() : Optional.empty();
-        if (max.isEmpty() || max.get() <= 0) {
-          problem(maxValue, at + ".max", "max must be a positive integer (at most 9223372036854775807)");
-        }
-        if (counter != null && !counters.add(counter)) {
-          problem(o.members().get("counter"), at + ".counter", "duplicate counter name '" + counter + "'");
-        }
-        if (counter != null && window.isPresent() && max.isPresent() && max.get() > 0) {
-          out.add(new Limit(counter, window.get(), max.get()));
+      return objects(value, path, Set.of("counter", "window", "max", "scope"), this::limit);
+    }
+
+    private Limit limit(JsonObject o, String at) {
+      boolean complete = true;
+      for (String required : List.of("counter", "window", "max", "scope")) {
+        if (!o.members().containsKey(required)) {
+          problem(o, at, "missing member '" + required + "'");
+          complete = false;
         }
       }
-      return out;
+      if (!complete) {
+        return null;
+      }
+      String counter = string(o.members().get("counter"), at + ".counter");
+      String windowWord = string(o.members().get("window"), at + ".window");
+      String scope = string(o.members().get("scope"), at + ".scope");
+      JsonValue maxValue = o.members().get("max");
+      Optional<Window> window = windowWord == null ? Optional.empty() : Window.fromWord(windowWord);
+      if (windowWord != null && window.isEmpty()) {
+        problem(o.members().get("window"), at + ".window",
+            "window must be \"minute\", \"hour\" or \"day\", not \"" + windowWord + "\"");
+      }
+      if (scope != null && !scope.equals("grant")) {
+        problem(o.members().get("scope"), at + ".scope", "scope must be \"grant\", not \"" + scope + "\"");
+      }
+      Optional<Long> max = maxValue instanceof JsonNumber n ? n.longValue() : Optional.empty();
+      if (max.isEmpty() || max.get() <= 0) {
+        problem(maxValue, at + ".max", "max must be a positive integer (at most 9223372036854775807)");
+      }
+      if (counter != null && !counters.add(counter)) {
+        problem(o.members().get("counter"), at + ".counter", "duplicate counter name '" + counter + "'");
+      }
+      if (counter != null && window.isPresent() && max.isPresent() && max.get() > 0) {
+        return new Limit(counter, window.get(), max.get());
+      }
+      return null;
     }
 
     private void members(JsonObject o, String path, Set<String> allowed) {

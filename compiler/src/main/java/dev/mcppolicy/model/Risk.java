@@ -3,7 +3,7 @@ package dev.mcppolicy.model;
 import java.util.Optional;
 
 /** Risk levels, ordered: {@code low < medium < high < critical}. */
-public enum Risk {
+public enum Risk implements Word {
   LOW("low"), MEDIUM("medium"), HIGH("high"), CRITICAL("critical");
 
   private final String word;
@@ -12,16 +12,12 @@ public enum Risk {
     this.word = word;
   }
 
+  @Override
   public String word() {
     return word;
   }
 
   public static Optional<Risk> fromWord(String word) {
-    for (Risk r : values()) {
-      if (r.word.equals(word)) {
-        return Optional.of(r);
-      }
-    }
-    return Optional.empty();
+    return Word.parse(Risk.class, word);
   }
 }

@@ -3,7 +3,7 @@ package dev.mcppolicy.model;
 import java.util.Optional;
 
 /** What a tool does, as a catalog classifies it; each class has a default risk. */
-public enum ToolClass {
+public enum ToolClass implements Word {
   READ("read", Risk.LOW),
   WRITE("write", Risk.MEDIUM),
   EXECUTE("execute", Risk.HIGH),
@@ -17,6 +17,7 @@ public enum ToolClass {
     this.defaultRisk = defaultRisk;
   }
 
+  @Override
   public String word() {
     return word;
   }
@@ -26,11 +27,6 @@ public enum ToolClass {
   }
 
   public static Optional<ToolClass> fromWord(String word) {
-    for (ToolClass c : values()) {
-      if (c.word.equals(word)) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
+    return Word.parse(ToolClass.class, word);
   }
 }

@@ -3,7 +3,7 @@ package dev.mcppolicy.model;
 import java.util.Optional;
 
 /** A calendar-aligned UTC window of a limit. */
-public enum Window {
+public enum Window implements Word {
   MINUTE("minute", 60_000L),
   HOUR("hour", 3_600_000L),
   DAY("day", 86_400_000L);
@@ -16,6 +16,7 @@ public enum Window {
     this.millis = millis;
   }
 
+  @Override
   public String word() {
     return word;
   }
@@ -25,11 +26,6 @@ public enum Window {
   }
 
   public static Optional<Window> fromWord(String word) {
-    for (Window w : values()) {
-      if (w.word.equals(word)) {
-        return Optional.of(w);
-      }
-    }
-    return Optional.empty();
+    return Word.parse(Window.class, word);
   }
 }

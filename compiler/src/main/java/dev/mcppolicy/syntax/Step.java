@@ -59,7 +59,7 @@ public sealed interface Step permits Step.Grant, Step.At, Step.After, Step.Call,
     }
   }
 
-  enum Outcome {
+  enum Outcome implements dev.mcppolicy.model.Word {
     OK("ok"), TOOL_ERROR("tool_error"), RPC_ERROR("rpc_error");
 
     private final String word;
@@ -68,17 +68,13 @@ public sealed interface Step permits Step.Grant, Step.At, Step.After, Step.Call,
       this.word = word;
     }
 
+    @Override
     public String word() {
       return word;
     }
 
     public static Optional<Outcome> fromWord(String w) {
-      for (Outcome o : values()) {
-        if (o.word.equals(w)) {
-          return Optional.of(o);
-        }
-      }
-      return Optional.empty();
+      return dev.mcppolicy.model.Word.parse(Outcome.class, w);
     }
   }
 
