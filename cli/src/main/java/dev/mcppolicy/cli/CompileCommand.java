@@ -65,7 +65,7 @@ final class CompileCommand implements Callable<Integer> {
       AtomicFiles.write(output, text);
       return ExitCodes.OK;
     } catch (IOException e) {
-      err.println("mcppolicy: cannot write " + output + ": " + e.getMessage());
+      err.println("mcppolicy: cannot write " + output + ": " + dev.mcppolicy.io.IoErrors.describe(e));
       return ExitCodes.USAGE;
     }
   }

@@ -44,8 +44,8 @@ final class FmtCommand implements Callable<Integer> {
       try {
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
-        err.println("mcppolicy: cannot read " + file + ": " + (e instanceof java.nio.file.NoSuchFileException
-            ? "no such file" : e.getMessage()));
+        err.println("mcppolicy: cannot read " + file + ": "
+            + (Files.isDirectory(file) ? "it is a directory" : dev.mcppolicy.io.IoErrors.describe(e)));
         unreadable = true;
         continue;
       }
@@ -63,7 +63,12 @@ final class FmtCommand implements Callable<Integer> {
       if (check) {
         out.println(name);
       } else {
-        AtomicFiles.write(file, formatted.get());
+        try {
+          AtomicFiles.write(file, formatted.get());
+        } catch (IOException e) {
+          err.println("mcppolicy: cannot write " + file + ": " + dev.mcppolicy.io.IoErrors.describe(e));
+          unreadable = true;
+        }
       }
     }
     out.flush();

@@ -285,15 +285,10 @@ final class ModuleLoader {
   }
 
   private static String reason(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e.getMessage() != null && e.getMessage().contains("Is a directory")) {
-      return "it is a directory";
-    }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return Files.isDirectory(pathOf(e)) ? "it is a directory" : dev.mcppolicy.io.IoErrors.describe(e);
+  }
+
+  private static Path pathOf(IOException e) {
+    return e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : Path.of("");
   }
 }

@@ -54,8 +54,8 @@ public final class TextRenderer {
   private void excerpt(Diagnostic.Location l, StringBuilder out) {
     Span span = l.span();
     String line = l.file().line(span.line());
-    if (line.isEmpty() && span.line() > l.file().lineCount()) {
-      return;
+    if (line.isBlank()) {
+      return; // a caret under nothing says nothing
     }
     String number = Integer.toString(span.line());
     int width = Math.max(5, number.length() + 1);

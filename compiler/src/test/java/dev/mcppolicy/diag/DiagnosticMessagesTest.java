@@ -74,7 +74,7 @@ class DiagnosticMessagesTest {
     r.add(row(Code.E105, "main.mcppolicy:2:8: error[E105]: import \"../x\" leaves the project root", "main.mcppolicy", d + "import \"../x\"\n"));
     r.add(row(Code.E106, "a.mcppolicy:1:8: error[E106]: import cycle: main.mcppolicy -> a.mcppolicy -> main.mcppolicy",
         "main.mcppolicy", d + "import \"a\"\n", "a.mcppolicy", "import \"main\"\n"));
-    r.add(row(Code.E107, "error[E107]: cannot read missing.mcppolicy: no such file"));
+    r.add(row(Code.E107, "error[E107]: cannot read missing.mcppolicy: no such file or folder"));
     r.add(row(Code.E108, "main.mcppolicy:1:9: error[E108]: default must be 'allow' or 'deny', not 'alow'", "main.mcppolicy", "default alow\n"));
     Object[] chain = new Object[2 * 35];
     chain[0] = "main.mcppolicy";
