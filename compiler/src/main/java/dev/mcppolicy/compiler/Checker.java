@@ -36,19 +36,9 @@ final class Checker {
     Map<String, Item.Test> tests = new HashMap<>();
     for (Item item : module.unit().items()) {
       if (item instanceof Item.Default d) {
-        if (firstDefault != null) {
-          sink.add(Diagnostic.of(Code.E102, "'default' is declared twice", file, d.span())
-              .withNote("first declared here", file, firstDefault.span()));
-        } else {
-          firstDefault = d;
-        }
+        firstDefault = once(file, "default", firstDefault, d);
       } else if (item instanceof Item.PolicyName p) {
-        if (firstName != null) {
-          sink.add(Diagnostic.of(Code.E102, "'policy' is declared twice", file, p.span())
-              .withNote("first declared here", file, firstName.span()));
-        } else {
-          firstName = p;
-        }
+        firstName = once(file, "policy", firstName, p);
       } else if (item instanceof Item.Test t) {
         Item.Test twin = tests.putIfAbsent(t.name().value(), t);
         if (twin != null) {
@@ -65,6 +55,16 @@ final class Checker {
         }
       }
     }
+  }
+
+  /** The first of a declaration that may appear once; a later one is reported. */
+  private <T extends Item> T once(SourceFile file, String keyword, T first, T item) {
+    if (first == null) {
+      return item;
+    }
+    sink.add(Diagnostic.of(Code.E102, "'" + keyword + "' is declared twice", file, item.span())
+        .withNote("first declared here", file, first.span()));
+    return first;
   }
 
   private void conditions(SourceFile file, Expr expr) {
@@ -94,7 +94,7 @@ final class Checker {
     Expr.Literal value = e.value();
     Op op = e.op();
     if (op.isOrdering() && !(value.value() instanceof JsonNumber)) {
-      sink.add(Diagnostic.of(Code.E306, "'" + symbol(op) + "' compares numbers, but " + value.text() + " is "
+      sink.add(Diagnostic.of(Code.E306, "'" + Symbols.of(op) + "' compares numbers, but " + value.text() + " is "
           + value.value().kind(), file, value.span())
           .withHelp(value.value() instanceof JsonString s && JsonNumber.rangeProblem(s.value()).isEmpty()
               ? "write the number without quotes: " + s.value() : "use == or != to compare other values"));
@@ -114,7 +114,4 @@ final class Checker {
     }
   }
 
-  private static String symbol(Op op) {
-    return Symbols.of(op);
-  }
 }

@@ -7,7 +7,6 @@ import dev.mcppolicy.diag.SourceFile;
 import dev.mcppolicy.diag.Span;
 import dev.mcppolicy.diag.Suggestions;
 import dev.mcppolicy.grammar.McpPolicyLexer;
-import dev.mcppolicy.grammar.McpPolicyParser;
 import dev.mcppolicy.grammar.McpPolicyParser.*;
 import dev.mcppolicy.json.JsonArray;
 import dev.mcppolicy.json.JsonBoolean;
@@ -373,13 +372,13 @@ final class AstBuilder {
   // ------------------------------------------------------------------ literals
 
   private Expr.Literal literal(LiteralContext c) {
-    return new Expr.Literal(value(c), c.getText().length() < 200 ? sourceText(c) : sourceText(c), span(c));
+    return new Expr.Literal(value(c), sourceText(c), span(c));
   }
 
-  private String sourceText(ParserRuleContext c) {
-    return c.getStart().getInputStream() == null ? c.getText()
-        : c.getStart().getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(
-            c.getStart().getStartIndex(), c.getStop().getStopIndex()));
+  /** The literal as written, spacing included (getText() would drop the spaces). */
+  private static String sourceText(ParserRuleContext c) {
+    return c.getStart().getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(
+        c.getStart().getStartIndex(), c.getStop().getStopIndex()));
   }
 
   private JsonValue value(LiteralContext ctx) {
@@ -587,7 +586,4 @@ final class AstBuilder {
     }
     return false;
   }
-
-  @SuppressWarnings("unused")
-  private static final Class<?> PARSER = McpPolicyParser.class;
 }

@@ -85,7 +85,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
       return;
     }
     Diagnostic d = Diagnostic.of(Code.E004, message, file, span);
-    String help = help(found, expected, previous);
+    String help = help(found, expected);
     sink.add(help == null ? d : d.withHelp(help));
   }
 
@@ -207,7 +207,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
   }
 
   /** A keyword the author probably meant, among those expected here. */
-  private static String help(Token found, IntervalSet expected, Token previous) {
+  private static String help(Token found, IntervalSet expected) {
     if (found.getType() != McpPolicyLexer.ID && found.getType() != McpPolicyLexer.GLOB) {
       return null;
     }
