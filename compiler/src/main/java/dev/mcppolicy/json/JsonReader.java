@@ -165,7 +165,8 @@ public final class JsonReader {
     }
     int cut = m.indexOf("\n");
     String first = cut >= 0 ? m.substring(0, cut) : m;
-    first = first.replaceAll(" \\(for [^)]*\\)", "").replaceAll("\\s*\\(through reference chain.*$", "");
+    first = first.replaceAll(" \\(for [^)]*\\)", "").replaceAll("\\s*\\(through reference chain.*$", "")
+        .replaceAll("\\s*\\(start marker at .*$", "");
     return first;
   }
 }

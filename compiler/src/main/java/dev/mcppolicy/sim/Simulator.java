@@ -1,0 +1,155 @@
+package dev.mcppolicy.sim;
+
+import dev.mcppolicy.model.Condition;
+import dev.mcppolicy.model.Limit;
+import dev.mcppolicy.model.PolicyDocument;
+import dev.mcppolicy.model.Posture;
+import dev.mcppolicy.model.Rule;
+import dev.mcppolicy.model.ToolPolicy;
+import dev.mcppolicy.model.Window;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides calls as the gateway would (policy-json.md section 3): hidden, default deny, require,
+ * deny_if, then limits reserved all together per (grant, counter). The policy is prepared once;
+ * counters live in the simulator and change only for allowed calls that count.
+ */
+public final class Simulator {
+  private final boolean hideAll;
+  private final Set<String> hidden;
+  private final boolean defaultDeny;
+  private final Map<String, ToolPlan> tools = new HashMap<>();
+  private final List<LimitPlan> allTools = new ArrayList<>();
+  private final Counters counters;
+
+  private record RulePlan(List<ConditionPlan> conditions, String rule, String alias, String message) {}
+
+  private record LimitPlan(String counter, Window window, long max, String rule) {}
+
+  private record ToolPlan(List<RulePlan> require, List<RulePlan> denyIf, List<LimitPlan> limits) {}
+
+  private Simulator(PolicyDocument document, WindowMode mode) {
+    this.hideAll = document.hide().contains("*");
+    this.hidden = new HashSet<>(document.hide());
+    this.defaultDeny = document.defaultPosture() == Posture.DENY;
+    this.counters = new Counters(mode);
+    for (Limit l : document.allToolsLimits()) {
+      allTools.add(new LimitPlan(l.counter(), l.window(), l.max(), RuleIds.allToolsLimit(l.counter())));
+    }
+    document.tools().forEach((name, tool) -> tools.put(name, plan(name, tool)));
+  }
+
+  public static Simulator of(PolicyDocument document, WindowMode mode) {
+    return new Simulator(document, mode);
+  }
+
+  /** Forgets every counter: a fresh start, as each test block gets. */
+  public void reset() {
+    counters.clear();
+  }
+
+  public Decision decide(Call call) {
+    String tool = call.tool();
+    if (hideAll || hidden.contains(tool)) {
+      return deny(RuleIds.HIDDEN, "", "Tool \"" + tool + "\" is hidden by policy", List.of());
+    }
+    ToolPlan plan = tools.get(tool);
+    if (plan == null && defaultDeny) {
+      return deny(RuleIds.DEFAULT_DENY, "", "Tool \"" + tool + "\" is not permitted by policy", List.of());
+    }
+    if (plan != null) {
+      for (RulePlan r : plan.require()) {
+        Tri holds = all(r.conditions(), call.arguments());
+        if (holds != Tri.TRUE) {
+          return holds == Tri.FALSE ? deny(r.rule(), r.alias(), r.message(), List.of()) : indeterminate(r);
+        }
+      }
+      for (RulePlan r : plan.denyIf()) {
+        Tri holds = all(r.conditions(), call.arguments());
+        if (holds != Tri.FALSE) {
+          return holds == Tri.TRUE ? deny(r.rule(), r.alias(), r.message(), List.of()) : indeterminate(r);
+        }
+      }
+    }
+    List<LimitPlan> limits = new ArrayList<>(plan == null ? List.of() : plan.limits());
+    limits.addAll(allTools);
+    List<Counters.Reading> readings = new ArrayList<>(limits.size());
+    LimitPlan exceeded = null;
+    for (LimitPlan l : limits) {
+      Counters.Reading r = counters.read(call.grant(), l.counter(), l.window(), call.at());
+      readings.add(r);
+      if (exceeded == null && r.value() + 1 > l.max()) {
+        exceeded = l;
+      }
+    }
+    boolean counts = exceeded == null && call.outcome() != Outcome.RPC_ERROR;
+    List<CounterView> views = new ArrayList<>(limits.size());
+    for (int i = 0; i < limits.size(); i++) {
+      LimitPlan l = limits.get(i);
+      Counters.Reading r = readings.get(i);
+      if (counts) {
+        counters.count(call.grant(), l.counter(), l.window(), call.at());
+      }
+      views.add(new CounterView(l.counter(), l.window(), l.max(), r.value() + (counts ? 1 : 0), r.from(), r.to()));
+    }
+    if (exceeded != null) {
+      return deny(exceeded.rule(), "", "Rate limit of " + exceeded.max() + " per " + exceeded.window().word()
+          + " reached for \"" + exceeded.counter() + "\"", views);
+    }
+    return new Decision(Verdict.ALLOW, "", "", "", views);
+  }
+
+  private static Tri all(List<ConditionPlan> conditions, Arguments arguments) {
+    Tri result = Tri.TRUE;
+    for (ConditionPlan c : conditions) {
+      Tri t = c.test(arguments);
+      if (t == Tri.FALSE) {
+        return Tri.FALSE;
+      }
+      if (t == Tri.UNKNOWN) {
+        result = Tri.UNKNOWN;
+      }
+    }
+    return result;
+  }
+
+  private static Decision deny(String rule, String alias, String message, List<CounterView> views) {
+    return new Decision(Verdict.DENY, rule, alias, message, views);
+  }
+
+  private static Decision indeterminate(RulePlan r) {
+    return new Decision(Verdict.INDETERMINATE, r.rule(), r.alias(),
+        "cannot be decided: the record has argument keys but not the values this rule needs", List.of());
+  }
+
+  private static ToolPlan plan(String name, ToolPolicy tool) {
+    List<RulePlan> require = new ArrayList<>();
+    for (int i = 0; i < tool.require().size(); i++) {
+      require.add(rule(tool.require().get(i), RuleIds.require(name, i), "/tools/" + RuleIds.escape(name) + "/require/"));
+    }
+    List<RulePlan> denyIf = new ArrayList<>();
+    for (int i = 0; i < tool.denyIf().size(); i++) {
+      denyIf.add(rule(tool.denyIf().get(i), RuleIds.denyIf(name, i), "/tools/" + RuleIds.escape(name) + "/deny_if/"));
+    }
+    List<LimitPlan> limits = new ArrayList<>();
+    for (Limit l : tool.limits()) {
+      limits.add(new LimitPlan(l.counter(), l.window(), l.max(), RuleIds.toolLimit(name, l.counter())));
+    }
+    return new ToolPlan(require, denyIf, limits);
+  }
+
+  private static RulePlan rule(Rule rule, String id, String aliasPrefix) {
+    List<ConditionPlan> conditions = new ArrayList<>();
+    for (Condition c : rule.conditions()) {
+      conditions.add(new ConditionPlan(c));
+    }
+    String alias = conditions.isEmpty() ? "" : aliasPrefix + conditions.get(0).path() + "-" + conditions.get(0).op().word();
+    String message = rule.onDeny().orElse("Denied by rule \"" + id + "\"");
+    return new RulePlan(conditions, id, alias, message);
+  }
+}

@@ -1,0 +1,211 @@
+package dev.mcppolicy.trace;
+
+import dev.mcppolicy.json.JsonArray;
+import dev.mcppolicy.json.JsonBoolean;
+import dev.mcppolicy.json.JsonObject;
+import dev.mcppolicy.json.JsonReader;
+import dev.mcppolicy.json.JsonString;
+import dev.mcppolicy.json.JsonValue;
+import dev.mcppolicy.json.JsonWriter;
+import dev.mcppolicy.sim.Arguments;
+import dev.mcppolicy.sim.Call;
+import dev.mcppolicy.sim.Outcome;
+import dev.mcppolicy.syntax.Instants;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads raw MCP JSON-RPC logs (traces.md section 4): each line a message wrapped as
+ * {@code {"ts": ..., "grant": ..., "message": {...}}}, or a bare message when a grant and a start
+ * instant are given. {@code tools/call} requests become records, in request order; their
+ * responses, paired by id, set the outcome ({@code error}: rpc_error; {@code isError: true}:
+ * tool_error). Other methods are ignored. A request never answered counts as ok. Only requests
+ * still waiting for an answer are held in memory.
+ */
+public final class JsonRpcReader implements RecordSource {
+  private final LineReader lines;
+  private final String name;
+  private final Optional<String> grant;
+  private final Optional<Instant> start;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Map<String, Pending> byId = new HashMap<>();
+  private final ArrayDeque<TraceReader.Entry> problems = new ArrayDeque<>();
+  private boolean ended;
+
+  private static final class Pending {
+    final int line;
+    final Call call;
+    Outcome outcome;
+
+    Pending(int line, Call call, Outcome outcome) {
+      this.line = line;
+      this.call = call;
+      this.outcome = outcome;
+    }
+  }
+
+  private JsonRpcReader(LineReader lines, String name, Optional<String> grant, Optional<Instant> start) {
+    this.lines = lines;
+    this.name = name;
+    this.grant = grant;
+    this.start = start;
+  }
+
+  public static JsonRpcReader open(Path file, String name, Optional<String> grant, Optional<Instant> start)
+      throws IOException {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    return new JsonRpcReader(new LineReader(new InputStreamReader(Files.newInputStream(file), decoder),
+        TraceReader.MAX_LINE_LENGTH), name, grant, start);
+  }
+
+  @Override
+  public TraceReader.Entry next() throws IOException {
+    while (true) {
+      if (!problems.isEmpty()) {
+        return problems.poll();
+      }
+      if (!queue.isEmpty() && (queue.peek().outcome != null || ended)) {
+        Pending p = queue.poll();
+        if (p.outcome == null) {
+          p.outcome = Outcome.OK;
+        }
+        byId.values().remove(p);
+        Call c = p.call;
+        return new TraceReader.Entry(new TraceRecord(p.line,
+            new Call(c.grant(), c.tool(), c.arguments(), c.at(), p.outcome), Optional.empty(), Optional.empty(),
+            Optional.empty()), null);
+      }
+      if (ended) {
+        return null;
+      }
+      readLine();
+    }
+  }
+
+  private void readLine() throws IOException {
+    String line;
+    try {
+      line = lines.next();
+    } catch (CharacterCodingException e) {
+      ended = true;
+      problem(lines.lineNumber() + 1, "the file is not valid UTF-8 text");
+      return;
+    }
+    if (line == null) {
+      ended = true;
+      return;
+    }
+    int number = lines.lineNumber();
+    if (lines.lastWasTooLong()) {
+      problem(number, "the line is longer than " + TraceReader.MAX_LINE_LENGTH + " characters");
+      return;
+    }
+    String trimmed = line.strip();
+    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      return;
+    }
+    JsonValue value;
+    try {
+      value = JsonReader.read(trimmed).root();
+    } catch (JsonReader.JsonSyntaxException e) {
+      problem(number, "not valid JSON (column " + e.location().column() + "): " + e.getMessage());
+      return;
+    }
+    Instant at;
+    String who;
+    JsonValue message;
+    if (value instanceof JsonObject o && o.members().containsKey("message") && !o.members().containsKey("jsonrpc")) {
+      if (!(o.members().get("ts") instanceof JsonString ts) || Instants.parse(ts.value()).isEmpty()) {
+        problem(number, "a wrapped message needs 'ts', an RFC 3339 instant with a zone");
+        return;
+      }
+      at = Instants.parse(ts.value()).get();
+      if (o.members().get("grant") instanceof JsonString g && !g.value().isEmpty()) {
+        who = g.value();
+      } else if (grant.isPresent()) {
+        who = grant.get();
+      } else {
+        problem(number, "a wrapped message needs 'grant' (or give --grant)");
+        return;
+      }
+      message = o.members().get("message");
+    } else {
+      if (grant.isEmpty() || start.isEmpty()) {
+        problem(number, "a bare JSON-RPC message needs --grant and --start (or wrap it as {\"ts\", \"grant\", \"message\"})");
+        return;
+      }
+      at = start.get();
+      who = grant.get();
+      message = value;
+    }
+    List<JsonValue> messages = message instanceof JsonArray batch ? batch.elements() : List.of(message);
+    for (JsonValue m : messages) {
+      if (m instanceof JsonObject msg) {
+        take(number, msg, who, at);
+      } else {
+        problem(number, "a JSON-RPC message is an object, not " + m.kind());
+      }
+    }
+  }
+
+  private void take(int number, JsonObject msg, String who, Instant at) {
+    JsonValue method = msg.members().get("method");
+    JsonValue id = msg.members().get("id");
+    if (method instanceof JsonString m) {
+      if (!m.value().equals("tools/call")) {
+        return;
+      }
+      if (!(msg.members().get("params") instanceof JsonObject params) || !(params.members().get("name") instanceof JsonString tool)) {
+        problem(number, "a tools/call request needs params.name");
+        return;
+      }
+      JsonValue args = params.members().getOrDefault("arguments", new JsonObject(Map.of()));
+      if (!(args instanceof JsonObject arguments)) {
+        problem(number, "params.arguments of a tools/call request must be an object");
+        return;
+      }
+      Pending p = new Pending(number, new Call(who, tool.value(), Arguments.of(arguments), at, Outcome.OK),
+          id == null ? Outcome.OK : null);
+      queue.add(p);
+      if (id != null) {
+        byId.put(JsonWriter.jcs(id), p);
+      }
+      return;
+    }
+    if (id != null && (msg.members().containsKey("result") || msg.members().containsKey("error"))) {
+      Pending p = byId.remove(JsonWriter.jcs(id));
+      if (p == null) {
+        return; // the answer to a request that is not a tools/call, or not in this log
+      }
+      if (msg.members().containsKey("error")) {
+        p.outcome = Outcome.RPC_ERROR;
+      } else if (msg.members().get("result") instanceof JsonObject result
+          && result.members().get("isError") instanceof JsonBoolean b && b.value()) {
+        p.outcome = Outcome.TOOL_ERROR;
+      } else {
+        p.outcome = Outcome.OK;
+      }
+    }
+  }
+
+  private void problem(int line, String message) {
+    problems.add(new TraceReader.Entry(null, new TraceProblem(name, line, message)));
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.mcppolicy.trace;
+
+import java.io.IOException;
+
+/** Where recorded calls come from: a trace file or a JSON-RPC log, read one entry at a time. */
+public interface RecordSource extends AutoCloseable {
+  /** The next record or problem; null at the end. */
+  TraceReader.Entry next() throws IOException;
+
+  @Override
+  void close() throws IOException;
+}

@@ -1,0 +1,159 @@
+package dev.mcppolicy.trace;
+
+import dev.mcppolicy.sim.Decision;
+import dev.mcppolicy.sim.Simulator;
+import dev.mcppolicy.sim.Verdict;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replays recorded calls through a simulator (traces.md). Records are decided as they are read,
+ * in file order, which is timestamp order for a well-formed trace. On the first record earlier
+ * than the one before it, the replay starts over: the listener is told to forget what it got, the
+ * whole trace is read and sorted by timestamp (records with the same instant keep file order), and
+ * decided again from fresh counters, with a warning naming that line.
+ */
+public final class Replayer {
+  private static final int PROGRESS_EVERY = 1 << 16;
+
+  private Replayer() {}
+
+  /** Receives each decision, in decision order. */
+  public interface Listener {
+    /** The replay starts over in timestamp order: forget everything received so far. */
+    default void restart() {}
+
+    void decided(TraceRecord record, Decision decision, List<String> mismatches);
+
+    /** Called now and then with the number of records read, for progress displays. */
+    default void progress(long records) {}
+  }
+
+  /** Opens the source afresh (a replay may read it twice). */
+  @FunctionalInterface
+  public interface Opener {
+    RecordSource open() throws IOException;
+  }
+
+  /**
+   * @param keepGoing report a bad record and go on, instead of stopping at it
+   * @param sortFirst read everything and sort before deciding (for replays that must not restart,
+   *     such as a {@code replay} step in the middle of a test)
+   */
+  public record Options(boolean keepGoing, boolean sortFirst) {
+    public static final Options DEFAULT = new Options(false, false);
+  }
+
+  /** What a replay of one trace came to. */
+  public record Summary(long calls, long allowed, long denied, long indeterminate, long expectations, long failed,
+      List<TraceProblem> problems, Optional<String> warning) {
+
+    public Summary {
+      problems = List.copyOf(problems);
+    }
+
+    /** Every record was read and every expectation held. */
+    public boolean passed() {
+      return problems.isEmpty() && failed == 0;
+    }
+  }
+
+  private static final class Tally {
+    long calls;
+    long allowed;
+    long denied;
+    long indeterminate;
+    long expectations;
+    long failed;
+    final List<TraceProblem> problems = new ArrayList<>();
+
+    Summary summary(Optional<String> warning) {
+      return new Summary(calls, allowed, denied, indeterminate, expectations, failed, problems, warning);
+    }
+  }
+
+  public static Summary replay(Opener opener, Simulator simulator, Options options, Listener listener) throws IOException {
+    if (!options.sortFirst()) {
+      Tally tally = new Tally();
+      TraceRecord disorder = null;
+      try (RecordSource source = opener.open()) {
+        java.time.Instant last = null;
+        for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
+          if (e.problem() != null) {
+            tally.problems.add(e.problem());
+            if (!options.keepGoing()) {
+              return tally.summary(Optional.empty());
+            }
+            continue;
+          }
+          TraceRecord r = e.record();
+          if (last != null && r.call().at().isBefore(last)) {
+            disorder = r;
+            break;
+          }
+          last = r.call().at();
+          decide(r, simulator, tally, listener);
+        }
+      }
+      if (disorder == null) {
+        return tally.summary(Optional.empty());
+      }
+      listener.restart();
+      simulator.reset();
+      String warning = "line " + disorder.line() + " is earlier than the line before it: the trace is not in "
+          + "timestamp order, so it was replayed sorted";
+      return sorted(opener, simulator, options, listener, Optional.of(warning));
+    }
+    return sorted(opener, simulator, options, listener, Optional.empty());
+  }
+
+  private static Summary sorted(Opener opener, Simulator simulator, Options options, Listener listener,
+      Optional<String> warning) throws IOException {
+    Tally tally = new Tally();
+    List<TraceRecord> records = new ArrayList<>();
+    try (RecordSource source = opener.open()) {
+      for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
+        if (e.problem() != null) {
+          tally.problems.add(e.problem());
+          if (!options.keepGoing()) {
+            return tally.summary(warning);
+          }
+        } else {
+          records.add(e.record());
+        }
+      }
+    }
+    records.sort(Comparator.comparing(r -> r.call().at())); // List.sort is stable: equal instants keep file order
+    for (TraceRecord r : records) {
+      decide(r, simulator, tally, listener);
+    }
+    return tally.summary(warning);
+  }
+
+  private static void decide(TraceRecord r, Simulator simulator, Tally tally, Listener listener) {
+    Decision d = simulator.decide(r.call());
+    tally.calls++;
+    if (d.verdict() == Verdict.ALLOW) {
+      tally.allowed++;
+    } else if (d.verdict() == Verdict.DENY) {
+      tally.denied++;
+    } else {
+      tally.indeterminate++;
+    }
+    List<String> mismatches = List.of();
+    if (r.expect().isPresent()) {
+      tally.expectations++;
+      mismatches = r.expect().get().mismatches(d);
+      if (!mismatches.isEmpty()) {
+        tally.failed++;
+      }
+    }
+    listener.decided(r, d, mismatches);
+    if (tally.calls % PROGRESS_EVERY == 0) {
+      listener.progress(tally.calls);
+    }
+  }
+}

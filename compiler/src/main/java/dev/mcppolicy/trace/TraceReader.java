@@ -1,0 +1,300 @@
+package dev.mcppolicy.trace;
+
+import dev.mcppolicy.diag.Suggestions;
+import dev.mcppolicy.json.JsonArray;
+import dev.mcppolicy.json.JsonNumber;
+import dev.mcppolicy.json.JsonObject;
+import dev.mcppolicy.json.JsonReader;
+import dev.mcppolicy.json.JsonString;
+import dev.mcppolicy.json.JsonValue;
+import dev.mcppolicy.sim.Arguments;
+import dev.mcppolicy.sim.Call;
+import dev.mcppolicy.sim.Outcome;
+import dev.mcppolicy.sim.Verdict;
+import dev.mcppolicy.syntax.Instants;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@code *.trace.jsonl} file record by record (traces.md section 1), never holding more
+ * than one line. Every line that cannot be used becomes a {@link TraceProblem} naming
+ * {@code FILE:LINE}; the caller decides whether to stop or go on.
+ */
+public final class TraceReader implements RecordSource {
+  /** Longer lines are refused without being held in memory. */
+  public static final int MAX_LINE_LENGTH = 1 << 20;
+
+  private static final Set<String> FIELDS = Set.of("ts", "grant", "tool", "arguments", "argument_keys",
+      "outcome", "expect", "id", "name");
+  private static final Set<String> HEADER_FIELDS = Set.of("version", "grant", "policy");
+
+  private final LineReader lines;
+  private final String name;
+  private TraceHeader header = TraceHeader.NONE;
+  private boolean first = true;
+  private boolean broken;
+
+  /** A record, or a problem with one line. */
+  public record Entry(TraceRecord record, TraceProblem problem) {}
+
+  private TraceReader(LineReader lines, String name) {
+    this.lines = lines;
+    this.name = name;
+  }
+
+  /** Opens a trace; {@code name} is how messages name the file. */
+  public static TraceReader open(Path file, String name) throws IOException {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    return new TraceReader(new LineReader(new InputStreamReader(Files.newInputStream(file), decoder), MAX_LINE_LENGTH), name);
+  }
+
+  /** Reads only the header line, if the file has one (tooling.md section 4 uses its policy). */
+  public static TraceHeader header(Path file, String name) throws IOException {
+    try (TraceReader reader = open(file, name)) {
+      reader.next();
+      return reader.header;
+    }
+  }
+
+  public TraceHeader header() {
+    return header;
+  }
+
+  /** The next record or problem, or null at the end (or after a line that cannot be read at all). */
+  @Override
+  public Entry next() throws IOException {
+    while (!broken) {
+      String line;
+      try {
+        line = lines.next();
+      } catch (CharacterCodingException e) {
+        broken = true;
+        return problem(lines.lineNumber() + 1, "the file is not valid UTF-8 text");
+      }
+      if (line == null) {
+        return null;
+      }
+      int number = lines.lineNumber();
+      if (lines.lastWasTooLong()) {
+        first = false;
+        return problem(number, "the line is longer than " + MAX_LINE_LENGTH + " characters");
+      }
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      JsonValue value;
+      try {
+        value = JsonReader.read(trimmed).root();
+      } catch (JsonReader.JsonSyntaxException e) {
+        first = false;
+        return problem(number, "not valid JSON (column " + e.location().column() + "): " + e.getMessage());
+      }
+      if (first) {
+        first = false;
+        if (value instanceof JsonObject o && o.members().size() == 1 && o.members().containsKey("trace")) {
+          String bad = readHeader(o.members().get("trace"));
+          if (bad != null) {
+            return problem(number, bad);
+          }
+          continue;
+        }
+      }
+      return record(number, value);
+    }
+    return null;
+  }
+
+  private String readHeader(JsonValue value) {
+    if (!(value instanceof JsonObject h)) {
+      return "the header's 'trace' must be an object";
+    }
+    for (String key : h.members().keySet()) {
+      if (!HEADER_FIELDS.contains(key)) {
+        return "unknown header field '" + key + "' (version, grant, policy)";
+      }
+    }
+    JsonValue version = h.members().get("version");
+    if (version != null && !(version instanceof JsonNumber n && n.longValue().equals(Optional.of(1L)))) {
+      return "unsupported trace version " + version.kind() + ": this reader knows version 1";
+    }
+    Optional<String> grant = Optional.empty();
+    Optional<String> policy = Optional.empty();
+    if (h.members().containsKey("grant")) {
+      if (!(h.members().get("grant") instanceof JsonString s) || s.value().isEmpty()) {
+        return "the header's 'grant' must be a non-empty string";
+      }
+      grant = Optional.of(s.value());
+    }
+    if (h.members().containsKey("policy")) {
+      if (!(h.members().get("policy") instanceof JsonString s) || s.value().isEmpty()) {
+        return "the header's 'policy' must be a non-empty string";
+      }
+      policy = Optional.of(s.value());
+    }
+    header = new TraceHeader(grant, policy);
+    return null;
+  }
+
+  private Entry record(int number, JsonValue value) {
+    if (!(value instanceof JsonObject o)) {
+      return problem(number, "a record is a JSON object, not " + value.kind());
+    }
+    for (String key : o.members().keySet()) {
+      if (!FIELDS.contains(key)) {
+        String hint = Suggestions.closest(key, FIELDS).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        return problem(number, "unknown field '" + key + "'" + hint);
+      }
+    }
+    Map<String, JsonValue> m = o.members();
+    if (!m.containsKey("ts")) {
+      return problem(number, "'ts' is missing");
+    }
+    if (!(m.get("ts") instanceof JsonString tsText)) {
+      return problem(number, "'ts' must be a string, not " + m.get("ts").kind());
+    }
+    Optional<Instant> ts = Instants.parse(tsText.value());
+    if (ts.isEmpty()) {
+      return problem(number, "'ts' \"" + tsText.value() + "\" is not an RFC 3339 instant with seconds, "
+          + "0 to 9 fractional digits and a zone (Z or an offset)");
+    }
+    String grant = header.grant().orElse(null);
+    if (m.containsKey("grant")) {
+      if (!(m.get("grant") instanceof JsonString g) || g.value().isEmpty()) {
+        return problem(number, "'grant' must be a non-empty string");
+      }
+      grant = g.value();
+    }
+    if (grant == null) {
+      return problem(number, "'grant' is missing (give it on the record or in a header line)");
+    }
+    if (!(m.get("tool") instanceof JsonString tool) || tool.value().isEmpty()) {
+      return problem(number, m.containsKey("tool") ? "'tool' must be a non-empty string" : "'tool' is missing");
+    }
+    Arguments arguments = Arguments.of(new JsonObject(Map.of()));
+    if (m.containsKey("arguments") && m.containsKey("argument_keys")) {
+      return problem(number, "give 'arguments' or 'argument_keys', not both");
+    }
+    if (m.containsKey("arguments")) {
+      if (!(m.get("arguments") instanceof JsonObject args)) {
+        return problem(number, "'arguments' must be an object, not " + m.get("arguments").kind());
+      }
+      arguments = Arguments.of(args);
+    }
+    if (m.containsKey("argument_keys")) {
+      if (!(m.get("argument_keys") instanceof JsonArray keys)
+          || !keys.elements().stream().allMatch(JsonString.class::isInstance)) {
+        return problem(number, "'argument_keys' must be a list of strings");
+      }
+      Set<String> names = new LinkedHashSet<>();
+      keys.elements().forEach(k -> names.add(((JsonString) k).value()));
+      arguments = new Arguments.KeysOnly(names);
+    }
+    Outcome outcome = Outcome.OK;
+    if (m.containsKey("outcome")) {
+      Optional<Outcome> o2 = m.get("outcome") instanceof JsonString s ? Outcome.fromWord(s.value()) : Optional.empty();
+      if (o2.isEmpty()) {
+        return problem(number, "'outcome' must be \"ok\", \"tool_error\" or \"rpc_error\"");
+      }
+      outcome = o2.get();
+    }
+    Optional<Expectation> expect = Optional.empty();
+    if (m.containsKey("expect")) {
+      Object parsed = expectation(m.get("expect"));
+      if (parsed instanceof String bad) {
+        return problem(number, bad);
+      }
+      expect = Optional.of((Expectation) parsed);
+    }
+    Optional<String> id = Optional.empty();
+    if (m.containsKey("id")) {
+      JsonValue v = m.get("id");
+      if (v instanceof JsonString s) {
+        id = Optional.of(s.value());
+      } else if (v instanceof JsonNumber n) {
+        id = Optional.of(n.text());
+      } else {
+        return problem(number, "'id' must be a string or a number");
+      }
+    }
+    Optional<String> label = Optional.empty();
+    if (m.containsKey("name")) {
+      if (!(m.get("name") instanceof JsonString s)) {
+        return problem(number, "'name' must be a string");
+      }
+      label = Optional.of(s.value());
+    }
+    Call call = new Call(grant, tool.value(), arguments, ts.get(), outcome);
+    return new Entry(new TraceRecord(number, call, expect, id, label), null);
+  }
+
+  /** An expectation, or the reason it is malformed. */
+  static Object expectation(JsonValue v) {
+    if (v instanceof JsonString s) {
+      return switch (s.value()) {
+        case "allow" -> new Expectation(Optional.of(Verdict.ALLOW), Optional.empty(), Optional.empty());
+        case "deny" -> new Expectation(Optional.of(Verdict.DENY), Optional.empty(), Optional.empty());
+        default -> "'expect' must be \"allow\", \"deny\" or an object, not \"" + s.value() + "\"";
+      };
+    }
+    if (!(v instanceof JsonObject o)) {
+      return "'expect' must be \"allow\", \"deny\" or an object, not " + v.kind();
+    }
+    List<String> unknown = new ArrayList<>(o.members().keySet());
+    unknown.removeAll(List.of("decision", "rule", "message"));
+    if (!unknown.isEmpty()) {
+      return "unknown field 'expect." + unknown.get(0) + "' (decision, rule, message)";
+    }
+    if (o.members().isEmpty()) {
+      return "'expect' names at least one of decision, rule and message";
+    }
+    Optional<Verdict> decision = Optional.empty();
+    if (o.members().containsKey("decision")) {
+      JsonValue d = o.members().get("decision");
+      if (d instanceof JsonString s && s.value().equals("allow")) {
+        decision = Optional.of(Verdict.ALLOW);
+      } else if (d instanceof JsonString s && s.value().equals("deny")) {
+        decision = Optional.of(Verdict.DENY);
+      } else {
+        return "'expect.decision' must be \"allow\" or \"deny\"";
+      }
+    }
+    Optional<String> rule = Optional.empty();
+    if (o.members().containsKey("rule")) {
+      if (!(o.members().get("rule") instanceof JsonString s)) {
+        return "'expect.rule' must be a string";
+      }
+      rule = Optional.of(s.value());
+    }
+    Optional<String> message = Optional.empty();
+    if (o.members().containsKey("message")) {
+      if (!(o.members().get("message") instanceof JsonString s)) {
+        return "'expect.message' must be a string";
+      }
+      message = Optional.of(s.value());
+    }
+    return new Expectation(decision, rule, message);
+  }
+
+  private Entry problem(int line, String message) {
+    return new Entry(null, new TraceProblem(name, line, message));
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}
