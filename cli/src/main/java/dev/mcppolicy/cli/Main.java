@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "mcppolicy",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Policy-as-code for MCP gateways: compile, check and format .mcppolicy files.",
-    subcommands = {CompileCommand.class, CheckCommand.class, FmtCommand.class, CommandLine.HelpCommand.class},
+    description = "Policy-as-code for MCP gateways: compile, check, format, replay and test .mcppolicy files.",
+    subcommands = {CompileCommand.class, CheckCommand.class, FmtCommand.class, ReplayCommand.class, TestCommand.class,
+        VerifyCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -50,7 +51,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    err.println("mcppolicy: a command is required (compile, check or fmt)");
+    err.println("mcppolicy: a command is required (compile, check, fmt, replay, test or verify)");
     spec.commandLine().usage(err);
     return ExitCodes.USAGE;
   }

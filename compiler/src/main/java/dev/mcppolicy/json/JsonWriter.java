@@ -36,6 +36,44 @@ public final class JsonWriter {
     return out.toString();
   }
 
+  /**
+   * Compact like RFC 8785 (no whitespace, the same escaping and numbers as {@link #pretty}), but
+   * members in the order given: one JSON line per record.
+   */
+  public static String jcsOrdered(JsonValue value) {
+    StringBuilder out = new StringBuilder();
+    writeCompact(value, out);
+    return out.toString();
+  }
+
+  private static void writeCompact(JsonValue value, StringBuilder out) {
+    if (value instanceof JsonObject object) {
+      out.append('{');
+      String separator = "";
+      for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
+        out.append(separator);
+        writeString(member.getKey(), out);
+        out.append(':');
+        writeCompact(member.getValue(), out);
+        separator = ",";
+      }
+      out.append('}');
+    } else if (value instanceof JsonArray array) {
+      out.append('[');
+      for (int i = 0; i < array.elements().size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        writeCompact(array.elements().get(i), out);
+      }
+      out.append(']');
+    } else if (value instanceof JsonNumber number) {
+      out.append(number.text());
+    } else {
+      writeScalar(value, false, out);
+    }
+  }
+
   /** A one-line rendering with a space after {@code :} and {@code ,}: used for source literals. */
   public static String inline(JsonValue value) {
     StringBuilder out = new StringBuilder();

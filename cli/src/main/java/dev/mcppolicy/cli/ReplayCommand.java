@@ -1,0 +1,358 @@
+package dev.mcppolicy.cli;
+
+import dev.mcppolicy.compiler.CompileOptions;
+import dev.mcppolicy.io.AtomicFiles;
+import dev.mcppolicy.io.IoErrors;
+import dev.mcppolicy.json.JsonObject;
+import dev.mcppolicy.json.JsonReader;
+import dev.mcppolicy.json.JsonValue;
+import dev.mcppolicy.json.JsonWriter;
+import dev.mcppolicy.report.CallReport;
+import dev.mcppolicy.report.CaseResult;
+import dev.mcppolicy.report.JunitXml;
+import dev.mcppolicy.report.SuiteResult;
+import dev.mcppolicy.run.LoadedPolicy;
+import dev.mcppolicy.sim.Decision;
+import dev.mcppolicy.sim.Simulator;
+import dev.mcppolicy.sim.Verdict;
+import dev.mcppolicy.sim.WindowMode;
+import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.trace.JsonRpcReader;
+import dev.mcppolicy.trace.Replayer;
+import dev.mcppolicy.trace.TraceReader;
+import dev.mcppolicy.trace.TraceRecord;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Replay recorded tool calls against a policy and check their expectations.")
+final class ReplayCommand implements Callable<Integer> {
+  enum Format { text, jsonl, junit }
+
+  enum Source { trace, jsonrpc }
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--policy", required = true, paramLabel = "POLICY",
+      description = "A .mcppolicy (compiled first) or a policy.json.")
+  Path policy;
+
+  @Parameters(paramLabel = "TRACE", arity = "1..*", description = "Trace files (*.trace.jsonl), or JSON-RPC logs with --from jsonrpc.")
+  List<Path> traces;
+
+  @Option(names = "--format", defaultValue = "text", description = "text (failures and a summary), jsonl (one object per call) or junit (Surefire XML).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the results here (atomically) instead of stdout.")
+  Path out;
+
+  @Option(names = "--verbose", description = "With --format text, show every call, not only failed expectations.")
+  boolean verbose;
+
+  @Option(names = "--update-expectations", description = "Rewrite each trace with 'expect' set to what the policy decides now.")
+  boolean update;
+
+  @Option(names = "--windows", defaultValue = "calendar", description = "calendar (the gateway's) or sliding (a what-if).")
+  String windows;
+
+  @Option(names = "--keep-going", description = "Report a bad record and go on (the run still ends with exit code 2).")
+  boolean keepGoing;
+
+  @Option(names = "--from", defaultValue = "trace", description = "trace (*.trace.jsonl) or jsonrpc (raw MCP JSON-RPC logs).")
+  Source from;
+
+  @Option(names = "--grant", description = "With --from jsonrpc: the grant of bare messages.")
+  String grant;
+
+  @Option(names = "--start", paramLabel = "INSTANT", description = "With --from jsonrpc: the instant of bare messages (RFC 3339).")
+  String start;
+
+  @Mixin
+  CompilerOptions compiler;
+
+  @Mixin
+  Reporting reporting;
+
+  private PrintWriter err;
+
+  @Override
+  public Integer call() throws IOException {
+    err = spec.commandLine().getErr();
+    WindowMode mode = switch (windows) {
+      case "calendar" -> WindowMode.CALENDAR;
+      case "sliding" -> WindowMode.SLIDING;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--windows is calendar or sliding, not '" + windows + "'");
+    };
+    Optional<Instant> startAt = Optional.empty();
+    if (start != null) {
+      startAt = Instants.parse(start);
+      if (startAt.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--start takes an RFC 3339 instant with a zone, as in 2026-11-21T10:00:00Z, not '" + start + "'");
+      }
+    }
+    if (update && from != Source.trace) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--update-expectations rewrites trace files, not JSON-RPC logs");
+    }
+    CompileOptions options = compiler.toOptions();
+    LoadedPolicy loaded = LoadedPolicy.load(policy, Names.of(policy), options);
+    if (!loaded.diagnostics().isEmpty()) {
+      reporting.print(loaded.diagnostics(), err, null);
+    }
+    loaded.problems().forEach(p -> err.println(p));
+    if (loaded.document().isEmpty()) {
+      if (loaded.unreadable() || !loaded.problems().isEmpty()) {
+        return ExitCodes.USAGE;
+      }
+      err.println("mcppolicy: " + Names.of(policy) + " has errors; nothing was replayed");
+      return ExitCodes.FAILED;
+    }
+
+    StringBuilder text = new StringBuilder();
+    List<SuiteResult> suites = new ArrayList<>();
+    Path jsonl = format == Format.jsonl ? Files.createTempFile("mcppolicy-replay-", ".jsonl") : null;
+    boolean problems = false;
+    long failed = 0;
+    try {
+      for (Path trace : traces) {
+        String name = Names.of(trace);
+        if (!Files.isRegularFile(trace)) {
+          err.println("mcppolicy: cannot read " + name + ": " + (Files.isDirectory(trace) ? "it is a directory" : "no such file"));
+          problems = true;
+          continue;
+        }
+        Sink sink = new Sink(name, jsonl);
+        Optional<String> g = Optional.ofNullable(grant);
+        Optional<Instant> s = startAt;
+        Replayer.Opener opener = from == Source.trace
+            ? () -> TraceReader.open(trace, name)
+            : () -> JsonRpcReader.open(trace, name, g, s);
+        Progress progress = new Progress(name);
+        sink.progress = progress;
+        Replayer.Summary summary = Replayer.replay(opener, Simulator.of(loaded.document().get(), mode),
+            new Replayer.Options(keepGoing, false), sink);
+        progress.done();
+        sink.close();
+        summary.problems().forEach(p -> err.println(p));
+        summary.warning().ifPresent(w -> err.println(name + ": warning: " + w));
+        if (!summary.problems().isEmpty()) {
+          problems = true;
+          if (!keepGoing) {
+            continue;
+          }
+        }
+        failed += summary.failed();
+        text.append(sink.text);
+        suites.add(new SuiteResult(name, name, sink.cases, summary.warning().map(List::of).orElse(List.of())));
+        err.println(name + ": " + summary.calls() + " calls: " + summary.allowed() + " allowed, " + summary.denied()
+            + " denied" + (summary.indeterminate() > 0 ? ", " + summary.indeterminate() + " indeterminate" : "")
+            + "; " + summary.expectations() + " expectations, " + summary.failed() + " failed");
+        if (update && summary.problems().isEmpty()) {
+          rewrite(trace, name, sink.decisions);
+        }
+      }
+      if (problems && !keepGoing) {
+        err.println("mcppolicy: a trace could not be read; no results were written");
+        return ExitCodes.USAGE;
+      }
+      write(switch (format) {
+        case text -> text.toString().getBytes(StandardCharsets.UTF_8);
+        case jsonl -> Files.readAllBytes(jsonl);
+        case junit -> (suites.size() == 1 ? JunitXml.suite(suites.get(0)) : JunitXml.suites(suites)).getBytes(StandardCharsets.UTF_8);
+      });
+    } finally {
+      if (jsonl != null) {
+        Files.deleteIfExists(jsonl);
+      }
+    }
+    if (problems) {
+      return ExitCodes.USAGE;
+    }
+    return failed > 0 && !update ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private void write(byte[] bytes) throws IOException {
+    if (out == null) {
+      var stdout = spec.commandLine().getOut();
+      stdout.print(new String(bytes, StandardCharsets.UTF_8));
+      stdout.flush();
+    } else {
+      AtomicFiles.write(out, bytes);
+    }
+  }
+
+  /** Rewrites a trace with each record's expectation set to its current decision, keeping everything else. */
+  private void rewrite(Path trace, String name, Map<Integer, Decision> decisions) throws IOException {
+    List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder();
+    int updated = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      Decision d = decisions.get(i + 1);
+      if (d == null || d.verdict() == Verdict.INDETERMINATE) {
+        out.append(lines.get(i)).append('\n');
+        continue;
+      }
+      try {
+        JsonObject record = (JsonObject) JsonReader.read(lines.get(i).strip()).root();
+        Map<String, JsonValue> members = new LinkedHashMap<>(record.members());
+        members.put("expect", CallReport.expectFor(d));
+        out.append(JsonWriter.jcsOrdered(new JsonObject(members))).append('\n');
+        updated++;
+      } catch (JsonReader.JsonSyntaxException e) {
+        out.append(lines.get(i)).append('\n'); // decided lines were valid when read; keep the line as it is
+      }
+    }
+    try {
+      AtomicFiles.write(trace, out.toString());
+      err.println(name + ": updated " + updated + " expectations");
+    } catch (IOException e) {
+      err.println("mcppolicy: cannot write " + name + ": " + IoErrors.describe(e));
+    }
+  }
+
+  /** Receives decisions: text for failures (or every call), JSON lines, JUnit cases, decisions to write back. */
+  private final class Sink implements Replayer.Listener {
+    final String name;
+    final Path jsonlFile;
+    BufferedWriter jsonl;
+    StringBuilder text = new StringBuilder();
+    List<CaseResult> cases = new ArrayList<>();
+    Map<Integer, Decision> decisions = new HashMap<>();
+    Progress progress;
+
+    Sink(String name, Path jsonlFile) throws IOException {
+      this.name = name;
+      this.jsonlFile = jsonlFile;
+      open();
+    }
+
+    private void open() throws IOException {
+      if (jsonlFile != null) {
+        jsonl = Files.newBufferedWriter(jsonlFile, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      }
+    }
+
+    @Override
+    public void restart() {
+      text = new StringBuilder();
+      cases = new ArrayList<>();
+      decisions = new HashMap<>();
+      if (jsonl != null) {
+        try {
+          jsonl.close();
+          // drop what this trace wrote so far: the file holds earlier traces' lines and then this one's
+          if (jsonlStart >= 0) {
+            truncateTo(jsonlStart);
+          }
+          open();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+
+    private long jsonlStart = -1;
+
+    private void truncateTo(long size) throws IOException {
+      try (var channel = java.nio.channels.FileChannel.open(jsonlFile, java.nio.file.StandardOpenOption.WRITE)) {
+        channel.truncate(size);
+      }
+    }
+
+    @Override
+    public void decided(TraceRecord r, Decision d, List<String> mismatches) {
+      if (update) {
+        decisions.put(r.line(), d);
+      }
+      String where = name + ":" + r.line();
+      if (!mismatches.isEmpty()) {
+        text.append(CallReport.failure(where, r, d, mismatches));
+      } else if (verbose) {
+        text.append(where).append(": ").append(d.verdict().word()).append(' ').append(r.call().tool())
+            .append(" (grant ").append(r.call().grant()).append(')')
+            .append(d.rule().isEmpty() ? "" : " rule " + d.rule()).append('\n');
+      }
+      if (r.expect().isPresent()) {
+        String caseName = "line " + r.line() + ": " + r.call().tool() + r.name().map(n -> " (" + n + ")").orElse("");
+        String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
+        cases.add(mismatches.isEmpty() ? CaseResult.passed(caseName, className, 0)
+            : new CaseResult(caseName, className, Optional.of(where + ": " + String.join("; ", mismatches)),
+                Optional.empty(), CallReport.failure(where, r, d, mismatches), 0));
+      }
+      if (jsonl != null) {
+        try {
+          if (jsonlStart < 0) {
+            jsonl.flush();
+            jsonlStart = Files.size(jsonlFile);
+          }
+          jsonl.write(CallReport.jsonLine(name, r, d, mismatches));
+          jsonl.write('\n');
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+
+    @Override
+    public void progress(long records) {
+      progress.update(records);
+    }
+
+    void close() throws IOException {
+      if (jsonl != null) {
+        jsonl.close();
+      }
+    }
+  }
+
+  /** Records read and calls per second on a terminal, updated about once a second; silent otherwise. */
+  private final class Progress {
+    private final String name;
+    private final boolean on = System.console() != null;
+    private final long started = System.nanoTime();
+    private long last = started;
+    private boolean shown;
+
+    Progress(String name) {
+      this.name = name;
+    }
+
+    void update(long records) {
+      long now = System.nanoTime();
+      if (!on || now - last < 1_000_000_000L) {
+        return;
+      }
+      last = now;
+      shown = true;
+      long perSecond = (long) (records / ((now - started) / 1e9));
+      err.print("\r" + name + ": " + records + " records read (" + perSecond + " calls/s)\u001b[K");
+      err.flush();
+    }
+
+    void done() {
+      if (shown) {
+        err.print("\r\u001b[K");
+        err.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.mcppolicy.cli;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.mcppolicy.io.AtomicFiles;
+import dev.mcppolicy.io.IoErrors;
+import dev.mcppolicy.report.JunitXml;
+import dev.mcppolicy.report.SuiteResult;
+import dev.mcppolicy.run.TestReport;
+import dev.mcppolicy.run.TestRunner;
+import dev.mcppolicy.sim.WindowMode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Options and output shared by {@code test} and {@code verify}. A picocli mixin. */
+final class TestingOptions {
+  @Option(names = "--junit", paramLabel = "DIR", description = "Also write Surefire XML reports (TEST-*.xml) here.")
+  Path junit;
+
+  @Option(names = "--run", paramLabel = "REGEX", description = "Run only tests and traces whose name this RE2 pattern finds.")
+  String run;
+
+  @Option(names = "--windows", defaultValue = "calendar", description = "calendar (the gateway's) or sliding (a what-if).")
+  String windows;
+
+  TestRunner.Options toOptions(CommandLine cli, CompilerOptions compiler, boolean writeOutputs) {
+    Optional<Pattern> pattern = Optional.empty();
+    if (run != null) {
+      try {
+        pattern = Optional.of(Pattern.compile(run));
+      } catch (PatternSyntaxException e) {
+        throw new CommandLine.ParameterException(cli, "--run takes an RE2 pattern: " + e.getDescription());
+      }
+    }
+    WindowMode mode = switch (windows) {
+      case "calendar" -> WindowMode.CALENDAR;
+      case "sliding" -> WindowMode.SLIDING;
+      default -> throw new CommandLine.ParameterException(cli, "--windows is calendar or sliding, not '" + windows + "'");
+    };
+    return new TestRunner.Options(compiler.toOptions(), mode, pattern, writeOutputs);
+  }
+
+  /** Prints a report (results on stdout, the rest on stderr), writes JUnit files, returns the exit code. */
+  int finish(TestReport report, Reporting reporting, PrintWriter out, PrintWriter err) {
+    if (!report.diagnostics().isEmpty()) {
+      reporting.print(report.diagnostics(), err, null);
+    }
+    report.problems().forEach(p -> err.println("mcppolicy: " + p));
+    report.warnings().forEach(err::println);
+    out.print(report.text());
+    out.flush();
+    if (junit != null) {
+      for (SuiteResult suite : report.suites()) {
+        String file = "TEST-" + suite.name().replaceAll("\\.(mcppolicy|trace\\.jsonl)$", "").replaceAll("[^A-Za-z0-9_.-]", ".") + ".xml";
+        try {
+          AtomicFiles.write(junit.resolve(file), JunitXml.suite(suite));
+        } catch (IOException e) {
+          err.println("mcppolicy: cannot write " + junit.resolve(file) + ": " + IoErrors.describe(e));
+          return ExitCodes.USAGE;
+        }
+      }
+    }
+    err.flush();
+    return report.exitCode();
+  }
+}

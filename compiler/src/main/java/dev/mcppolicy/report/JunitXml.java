@@ -1,0 +1,125 @@
+package dev.mcppolicy.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Surefire-compatible JUnit XML (the format CI servers read), written with the JDK's StAX
+ * writer so that escaping is never hand-made. Characters XML 1.0 cannot hold are replaced.
+ */
+public final class JunitXml {
+  private JunitXml() {}
+
+  /** One {@code <testsuite>} document. */
+  public static String suite(SuiteResult suite) {
+    return write(List.of(suite), false);
+  }
+
+  /** A {@code <testsuites>} document holding several suites. */
+  public static String suites(List<SuiteResult> suites) {
+    return write(suites, true);
+  }
+
+  public static void write(String xml, OutputStream out) throws IOException {
+    out.write(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String write(List<SuiteResult> suites, boolean wrapped) {
+    StringWriter text = new StringWriter();
+    try {
+      XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      w.writeStartDocument("UTF-8", "1.0");
+      w.writeCharacters("\n");
+      if (wrapped) {
+        w.writeStartElement("testsuites");
+        w.writeCharacters("\n");
+      }
+      for (SuiteResult s : suites) {
+        suite(w, s);
+      }
+      if (wrapped) {
+        w.writeEndElement();
+        w.writeCharacters("\n");
+      }
+      w.writeEndDocument();
+      w.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("writing XML to a string cannot fail", e);
+    }
+    return text.toString();
+  }
+
+  private static void suite(XMLStreamWriter w, SuiteResult s) throws XMLStreamException {
+    double time = s.cases().stream().mapToDouble(CaseResult::seconds).sum();
+    w.writeStartElement("testsuite");
+    w.writeAttribute("name", clean(s.name()));
+    w.writeAttribute("tests", Integer.toString(s.cases().size()));
+    w.writeAttribute("failures", Long.toString(s.failures()));
+    w.writeAttribute("errors", Long.toString(s.errors()));
+    w.writeAttribute("skipped", "0");
+    w.writeAttribute("time", seconds(time));
+    w.writeCharacters("\n");
+    for (CaseResult c : s.cases()) {
+      w.writeCharacters("  ");
+      w.writeStartElement("testcase");
+      w.writeAttribute("name", clean(c.name()));
+      w.writeAttribute("classname", clean(c.className()));
+      w.writeAttribute("time", seconds(c.seconds()));
+      if (c.failure().isPresent()) {
+        w.writeCharacters("\n    ");
+        w.writeStartElement("failure");
+        w.writeAttribute("message", clean(c.failure().get()));
+        w.writeAttribute("type", "expectation");
+        w.writeCharacters(clean(c.detail()));
+        w.writeEndElement();
+        w.writeCharacters("\n  ");
+      } else if (c.error().isPresent()) {
+        w.writeCharacters("\n    ");
+        w.writeStartElement("error");
+        w.writeAttribute("message", clean(c.error().get()));
+        w.writeAttribute("type", "input");
+        w.writeCharacters(clean(c.detail()));
+        w.writeEndElement();
+        w.writeCharacters("\n  ");
+      }
+      w.writeEndElement();
+      w.writeCharacters("\n");
+    }
+    if (!s.warnings().isEmpty()) {
+      w.writeCharacters("  ");
+      w.writeStartElement("system-err");
+      w.writeCharacters(clean(String.join("\n", s.warnings())));
+      w.writeEndElement();
+      w.writeCharacters("\n");
+    }
+    w.writeEndElement();
+    w.writeCharacters("\n");
+  }
+
+  private static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.3f", s);
+  }
+
+  /** XML 1.0 holds neither most control characters nor unpaired surrogates. */
+  static String clean(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (pair) {
+        out.append(c).append(s.charAt(++i));
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+        out.append('\uFFFD');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.mcppolicy.run;
+
+import dev.mcppolicy.compiler.CompileOptions;
+import dev.mcppolicy.compiler.CompileResult;
+import dev.mcppolicy.compiler.PolicyCompiler;
+import dev.mcppolicy.diag.Diagnostic;
+import dev.mcppolicy.io.IoErrors;
+import dev.mcppolicy.model.PolicyDocument;
+import dev.mcppolicy.model.PolicyJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A policy ready to simulate: compiled from {@code .mcppolicy}, or read from a {@code policy.json}
+ * (validated as policy-json.md section 5 says). Nothing is simulated against a policy that did not
+ * load. {@code problems} are policy.json problems as {@code FILE:LINE:COL: $.path: message};
+ * {@code unreadable} means the file itself could not be read.
+ */
+public record LoadedPolicy(Optional<PolicyDocument> document, List<Diagnostic> diagnostics, List<String> problems,
+    boolean unreadable) {
+
+  public static LoadedPolicy load(Path file, String name, CompileOptions options) {
+    if (!file.getFileName().toString().endsWith(".json")) {
+      CompileResult r = PolicyCompiler.compile(file, options);
+      return new LoadedPolicy(r.document(), r.diagnostics(), List.of(), r.unreadable());
+    }
+    String text;
+    try {
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      String why = Files.isDirectory(file) ? "it is a directory" : IoErrors.describe(e);
+      return new LoadedPolicy(Optional.empty(), List.of(), List.of("cannot read " + name + ": " + why), true);
+    }
+    PolicyJson.LoadResult r = PolicyJson.read(text);
+    List<String> problems = r.problems().stream()
+        .map(p -> name + ":" + p.line() + ":" + p.column() + ": " + p.jsonPath() + ": " + p.message()).toList();
+    return new LoadedPolicy(r.document(), List.of(), problems, false);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.mcppolicy.run;
+
+import dev.mcppolicy.diag.Diagnostic;
+import dev.mcppolicy.report.SuiteResult;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a test or verify run found: compiler diagnostics, inputs that could not be used,
+ * suite results, warnings, and the outputs written.
+ */
+public record TestReport(List<Diagnostic> diagnostics, List<String> problems, List<SuiteResult> suites,
+    List<String> warnings, List<Path> written) {
+
+  public TestReport {
+    diagnostics = List.copyOf(diagnostics);
+    problems = List.copyOf(problems);
+    suites = List.copyOf(suites);
+    warnings = List.copyOf(warnings);
+    written = List.copyOf(written);
+  }
+
+  public boolean policyErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public long failedSuites() {
+    return suites.stream().filter(s -> !s.passed()).count();
+  }
+
+  public long cases() {
+    return suites.stream().mapToLong(s -> s.cases().size()).sum();
+  }
+
+  public long failedCases() {
+    return suites.stream().mapToLong(s -> s.failures() + s.errors()).sum();
+  }
+
+  /** 2 when an input could not be used, 1 when a policy has errors or a test failed, else 0. */
+  public int exitCode() {
+    boolean inputErrors = !problems.isEmpty() || suites.stream().anyMatch(s -> s.errors() > 0);
+    if (inputErrors) {
+      return 2;
+    }
+    return policyErrors() || failedSuites() > 0 ? 1 : 0;
+  }
+
+  /** The results for people: one line per suite, each failure in full, then a summary. */
+  public String text() {
+    StringBuilder out = new StringBuilder();
+    for (SuiteResult s : suites) {
+      long bad = s.failures() + s.errors();
+      String what = s.file().endsWith(".trace.jsonl") ? "expectation" : "test";
+      if (bad == 0) {
+        out.append("PASS ").append(s.name()).append(": ").append(count(s.cases().size(), what)).append('\n');
+      } else {
+        out.append("FAIL ").append(s.name()).append(": ").append(bad).append(" of ")
+            .append(count(s.cases().size(), what)).append(" failed\n");
+        for (var c : s.cases()) {
+          if (!c.ok()) {
+            out.append(c.detail().isEmpty() ? c.failure().or(c::error).orElse("") + "\n" : indentFirst(c)).append('\n');
+          }
+        }
+      }
+    }
+    out.append(summary()).append('\n');
+    return out.toString();
+  }
+
+  private static String indentFirst(dev.mcppolicy.report.CaseResult c) {
+    String d = c.detail();
+    return d.endsWith("\n") ? d.substring(0, d.length() - 1) : d;
+  }
+
+  public String summary() {
+    long passed = suites.size() - failedSuites();
+    return count(suites.size(), "suite") + " (" + count(cases(), "case") + "): " + passed + " passed, "
+        + failedSuites() + " failed";
+  }
+
+  private static String count(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,54 @@
+package dev.mcppolicy.run;
+
+import dev.mcppolicy.model.PolicyDocument;
+import dev.mcppolicy.report.CallReport;
+import dev.mcppolicy.report.CaseResult;
+import dev.mcppolicy.report.SuiteResult;
+import dev.mcppolicy.sim.Simulator;
+import dev.mcppolicy.sim.WindowMode;
+import dev.mcppolicy.trace.Replayer;
+import dev.mcppolicy.trace.TraceReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A trace replayed as a test suite: one case per expectation, from fresh counters. */
+final class TraceSuite {
+  private TraceSuite() {}
+
+  record Result(SuiteResult suite, Replayer.Summary summary) {}
+
+  static Result run(Path trace, String name, PolicyDocument policy, WindowMode windows) throws IOException {
+    List<CaseResult> cases = new ArrayList<>();
+    String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
+    Replayer.Summary s = Replayer.replay(() -> TraceReader.open(trace, name), Simulator.of(policy, windows),
+        Replayer.Options.DEFAULT, new Replayer.Listener() {
+          @Override
+          public void restart() {
+            cases.clear();
+          }
+
+          @Override
+          public void decided(dev.mcppolicy.trace.TraceRecord r, dev.mcppolicy.sim.Decision d, List<String> mismatches) {
+            if (r.expect().isEmpty()) {
+              return;
+            }
+            String caseName = "line " + r.line() + ": " + r.call().tool() + r.name().map(n -> " (" + n + ")").orElse("");
+            if (mismatches.isEmpty()) {
+              cases.add(CaseResult.passed(caseName, className, 0));
+            } else {
+              String where = name + ":" + r.line();
+              cases.add(new CaseResult(caseName, className, Optional.of(where + ": " + String.join("; ", mismatches)),
+                  Optional.empty(), CallReport.failure(where, r, d, mismatches), 0));
+            }
+          }
+        });
+    for (var p : s.problems()) {
+      cases.add(new CaseResult("line " + p.line(), className, Optional.empty(), Optional.of(p.toString()), p.toString(), 0));
+    }
+    List<String> warnings = s.warning().map(w -> List.of(name + ": warning: " + w)).orElse(List.of());
+    return new Result(new SuiteResult(name, name, cases, warnings), s);
+  }
+}
