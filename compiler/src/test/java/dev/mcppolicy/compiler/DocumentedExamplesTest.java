@@ -19,10 +19,13 @@ class DocumentedExamplesTest {
   Path dir;
 
   private static List<String> fencedBlocks(Path doc) throws Exception {
-    Matcher m = Pattern.compile("(?ms)^```[a-z]*\\n(.*?)^```").matcher(Files.readString(doc));
+    // fences may be indented (inside a list item): strip the block's common indentation
+    Matcher m = Pattern.compile("(?ms)^( *)```[a-z]*\\n(.*?)^\\1```").matcher(Files.readString(doc));
     List<String> out = new ArrayList<>();
     while (m.find()) {
-      out.add(m.group(1));
+      String indent = m.group(1);
+      out.add(m.group(2).lines().map(l -> l.startsWith(indent) ? l.substring(indent.length()) : l)
+          .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
     }
     return out;
   }
@@ -39,6 +42,25 @@ class DocumentedExamplesTest {
     String tour = fencedBlocks(Path.of("../README.md")).stream()
         .filter(b -> b.startsWith("policy \"odoo-accounting-assistant\"")).findFirst().orElseThrow();
     assertEquals(List.of(), compile(tour));
+  }
+
+  @Test
+  void theReadmeTestBlockPassesAndItsTraceLineReads() throws Exception {
+    List<String> blocks = fencedBlocks(Path.of("../README.md"));
+    String test = blocks.stream().filter(b -> b.startsWith("test \"oca_link")).findFirst().orElseThrow();
+    Path policy = Files.writeString(dir.resolve("readme.mcppolicy"), "default deny\nimport \"std/servers/odoo-claude-mcp\"\n"
+        + "tool oca_link limit 10/minute per grant\n" + test);
+    var report = dev.mcppolicy.run.TestRunner.test(List.of(policy), new dev.mcppolicy.run.TestRunner.Options(
+        CompileOptions.defaults().withRoot(dir).withWorkingDirectory(dir), dev.mcppolicy.sim.WindowMode.CALENDAR,
+        java.util.Optional.empty(), false));
+    assertEquals(0, report.exitCode(), report.text() + report.diagnostics());
+    assertEquals(1, report.cases());
+    String traceLine = blocks.stream().filter(b -> b.startsWith("{\"ts\"")).findFirst().orElseThrow();
+    Path trace = Files.writeString(dir.resolve("readme.trace.jsonl"), traceLine);
+    try (var reader = dev.mcppolicy.trace.TraceReader.open(trace, "readme")) {
+      var entry = reader.next();
+      assertTrue(entry.record() != null, String.valueOf(entry.problem()));
+    }
   }
 
   @Test

@@ -1,0 +1,231 @@
+package dev.mcppolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** replay, test and verify as a user runs them (tooling.md sections 2 and 4, traces.md section 3). */
+class ReplayAndTestCliTest {
+  @TempDir
+  Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  Path policy;
+  Path trace;
+
+  static final String POLICY = """
+      policy "demo"
+      default deny
+      tool oca_link limit 2/minute per grant
+      test "capped" {
+        grant "ci"
+        at "2026-11-21T10:00:00Z"
+        call oca_link x 2 expect allow
+        call oca_link expect deny rule "/tools/oca_link/limits/oca_link_rate"
+      }
+      """;
+
+  static final String TRACE = """
+      {"trace": {"version": 1, "grant": "ci"}}
+      {"ts": "2026-11-21T10:00:00Z", "tool": "oca_link", "expect": "allow"}
+      {"ts": "2026-11-21T10:00:01Z", "tool": "oca_link", "expect": "allow"}
+      {"ts": "2026-11-21T10:00:02Z", "tool": "oca_link", "expect": {"decision": "deny", "rule": "/tools/oca_link/limits/oca_link_rate"}}
+      {"ts": "2026-11-21T10:00:03Z", "tool": "odoo_unlink", "expect": {"decision": "deny", "rule": "(default deny)"}}
+      """;
+
+  @BeforeEach
+  void files() throws Exception {
+    Files.createDirectories(dir.resolve(".git"));
+    policy = Files.writeString(dir.resolve("policy.mcppolicy"), POLICY);
+    trace = Files.writeString(Files.createDirectories(dir.resolve("traces")).resolve("day.trace.jsonl"), TRACE);
+  }
+
+  @Test
+  void replayPassesAndSummarises() {
+    Run r = run("replay", "--policy", policy.toString(), trace.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.out(), "text output lists failures only");
+    assertTrue(r.err().contains("4 calls: 2 allowed, 2 denied; 4 expectations, 0 failed"), r.err());
+  }
+
+  @Test
+  void aWrongExpectationFailsReplayTestAndVerifyWithItsLine() throws Exception {
+    Files.writeString(trace, TRACE.replace("\"tool\": \"oca_link\", \"expect\": {\"decision\": \"deny\"", "\"tool\": \"oca_link\", \"expect\": {\"decision\": \"allow\""));
+    Run replay = run("replay", "--policy", policy.toString(), trace.toString());
+    assertEquals(1, replay.code());
+    String where = dir.relativize(trace).toString();
+    assertTrue(replay.out().contains("day.trace.jsonl:4: expected allow, got deny"), replay.out());
+    assertTrue(replay.out().contains("    rule: /tools/oca_link/limits/oca_link_rate"), replay.out());
+    assertTrue(replay.out().contains("    message: Rate limit of 2 per minute reached for \"oca_link_rate\""), replay.out());
+    assertTrue(replay.out().contains("    counter: oca_link_rate = 2/2 per minute in [2026-11-21T10:00:00Z, 2026-11-21T10:01:00Z)"), replay.out());
+    Run test = run("test", dir.toString());
+    assertEquals(1, test.code(), test.err());
+    String shown = Names.of(trace);
+    assertTrue(test.out().contains("FAIL " + shown + ": 1 of 4 expectations failed\n" + shown + ":4: expected allow, got deny\n"
+        + "    call: oca_link at 2026-11-21T10:00:02Z, grant \"ci\"\n"), test.out());
+    assertTrue(test.out().endsWith("2 suites (5 cases): 1 passed, 1 failed\n"), test.out());
+    assertTrue(where.endsWith("day.trace.jsonl"));
+    Run verify = run("verify", dir.toString());
+    assertEquals(1, verify.code());
+    assertTrue(verify.out().contains("day.trace.jsonl:4: expected allow, got deny"), verify.out());
+  }
+
+  @Test
+  void aFailingTestStepNamesItsFileLineAndColumn() throws Exception {
+    Files.writeString(policy, POLICY.replace("call oca_link x 2 expect allow", "call oca_link x 3 expect allow"));
+    Run r = run("test", policy.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("policy.mcppolicy:7:3 (call 3 of 3): expected allow, got deny"), r.out());
+    assertTrue(r.out().contains("FAIL "), r.out());
+  }
+
+  @Test
+  void badTraceLinesAreExitTwoAndNothingIsWritten() throws Exception {
+    Files.writeString(trace, TRACE + "{\"ts\": \"yesterday\", \"tool\": \"x\"}\n");
+    Path out = dir.resolve("out.jsonl");
+    Run r = run("replay", "--policy", policy.toString(), "--format", "jsonl", "--out", out.toString(), trace.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("day.trace.jsonl:6: 'ts' \"yesterday\" is not an RFC 3339 instant"), r.err());
+    assertFalse(Files.exists(out), "nothing is written from a trace that could not be read");
+    Run kept = run("replay", "--policy", policy.toString(), "--keep-going", "--format", "jsonl", "--out", out.toString(), trace.toString());
+    assertEquals(2, kept.code(), "--keep-going still ends non-zero");
+    assertEquals(4, Files.readAllLines(out).size());
+  }
+
+  @Test
+  void jsonlHasOneObjectPerCall() throws Exception {
+    Run r = run("replay", "--policy", policy.toString(), "--format", "jsonl", trace.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(4, lines.size());
+    String trace = dir.relativize(this.trace).toString().replace('\\', '/');
+    assertEquals("{\"trace\":\"" + Names.of(this.trace) + "\",\"line\":4,\"ts\":\"2026-11-21T10:00:02Z\",\"grant\":\"ci\","
+        + "\"tool\":\"oca_link\",\"decision\":\"deny\",\"rule\":\"/tools/oca_link/limits/oca_link_rate\","
+        + "\"message\":\"Rate limit of 2 per minute reached for \\\"oca_link_rate\\\"\",\"counters\":[{\"counter\":\"oca_link_rate\","
+        + "\"window\":\"minute\",\"max\":2,\"value\":2,\"from\":\"2026-11-21T10:00:00Z\"}],"
+        + "\"expect\":{\"decision\":\"deny\",\"rule\":\"/tools/oca_link/limits/oca_link_rate\"},\"ok\":true}", lines.get(2));
+    assertTrue(trace.endsWith("traces/day.trace.jsonl"));
+  }
+
+  @Test
+  void junitIsValidXmlWithOneCasePerExpectation() throws Exception {
+    Path out = dir.resolve("report.xml");
+    Run r = run("replay", "--policy", policy.toString(), "--format", "junit", "--out", out.toString(), trace.toString());
+    assertEquals(0, r.code(), r.err());
+    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile());
+    assertEquals("testsuite", doc.getDocumentElement().getNodeName());
+    assertEquals("4", doc.getDocumentElement().getAttribute("tests"));
+    assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
+    assertEquals(4, doc.getElementsByTagName("testcase").getLength());
+  }
+
+  @Test
+  void testWritesJunitReports() throws Exception {
+    Path reports = dir.resolve("reports");
+    Run r = run("test", "--junit", reports.toString(), dir.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    try (Stream<Path> files = Files.list(reports)) {
+      List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(2, names.size(), names.toString());
+      assertTrue(names.stream().allMatch(n -> n.startsWith("TEST-") && n.endsWith(".xml")), names.toString());
+    }
+  }
+
+  @Test
+  void updateExpectationsRewritesTheTrace() throws Exception {
+    Files.writeString(trace, """
+        {"trace": {"version": 1, "grant": "ci"}}
+        # a comment stays
+        {"ts": "2026-11-21T10:00:00Z", "tool": "oca_link", "arguments": {"n": 1.50}}
+        {"ts": "2026-11-21T10:00:01Z", "tool": "nope", "expect": "allow"}
+        """);
+    Run r = run("replay", "--policy", policy.toString(), "--update-expectations", trace.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("""
+        {"trace": {"version": 1, "grant": "ci"}}
+        # a comment stays
+        {"ts":"2026-11-21T10:00:00Z","tool":"oca_link","arguments":{"n":1.50},"expect":"allow"}
+        {"ts":"2026-11-21T10:00:01Z","tool":"nope","expect":{"decision":"deny","rule":"(default deny)","message":"Tool \\"nope\\" is not permitted by policy"}}
+        """, Files.readString(trace));
+    assertEquals(0, run("replay", "--policy", policy.toString(), trace.toString()).code());
+  }
+
+  @Test
+  void aHandWrittenPolicyJsonIsValidatedWithPathAndLine() throws Exception {
+    Path json = Files.writeString(dir.resolve("policy.json"), "{\n  \"version\": \"1\",\n  \"default\": \"deny\",\n  \"tool\": {}\n}\n");
+    Run r = run("replay", "--policy", json.toString(), trace.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("policy.json:4:11: $.tool: unknown member 'tool'"), r.err());
+    assertFalse(r.err().contains("calls:"), "nothing is replayed against a policy that did not load");
+  }
+
+  @Test
+  void aPolicyWithErrorsIsExitOne() throws Exception {
+    Files.writeString(policy, "default deny\ntool a limit 5/minutes\n");
+    Run r = run("replay", "--color=never", "--policy", policy.toString(), trace.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("error[E302]"), r.err());
+  }
+
+  @Test
+  void slidingWindowsAreAWhatIf() throws Exception {
+    Files.writeString(trace, """
+        {"ts": "2026-11-21T10:00:40Z", "grant": "ci", "tool": "oca_link", "expect": "allow"}
+        {"ts": "2026-11-21T10:00:50Z", "grant": "ci", "tool": "oca_link", "expect": "allow"}
+        {"ts": "2026-11-21T10:01:00Z", "grant": "ci", "tool": "oca_link", "expect": "allow"}
+        """);
+    assertEquals(0, run("replay", "--policy", policy.toString(), trace.toString()).code());
+    assertEquals(1, run("replay", "--windows", "sliding", "--policy", policy.toString(), trace.toString()).code());
+    assertEquals(2, run("replay", "--windows", "weekly", "--policy", policy.toString(), trace.toString()).code());
+  }
+
+  @Test
+  void jsonRpcLogsReplay() throws Exception {
+    Path log = Files.writeString(dir.resolve("mcp.log"), """
+        {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "oca_link"}}
+        {"jsonrpc": "2.0", "id": 1, "error": {"code": -1, "message": "down"}}
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "oca_link"}}
+        {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "oca_link"}}
+        {"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "oca_link"}}
+        """);
+    Run r = run("replay", "--policy", policy.toString(), "--from", "jsonrpc", "--grant", "ci", "--start", "2026-11-21T10:00:00Z",
+        "--format", "jsonl", log.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> decisions = r.out().lines().map(l -> l.replaceAll(".*\"decision\":\"([a-z]+)\".*", "$1")).toList();
+    assertEquals(List.of("allow", "allow", "allow", "deny"), decisions, "the rpc_error gave its reservation back");
+  }
+
+  @Test
+  void verifyOfAMissingFolderIsExitTwo() {
+    Run r = run("verify", dir.resolve("nope").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no such folder"), r.err());
+  }
+
+  @Test
+  void aTraceWithNoPolicyIsAnErrorNotSkipped() throws Exception {
+    Files.writeString(dir.resolve("second.mcppolicy"), "default allow\n");
+    Run r = run("test", dir.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no policy to replay this trace against"), r.err());
+  }
+}

@@ -1,0 +1,34 @@
+package dev.mcppolicy.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcppolicy.compiler.CompileOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every sample verifies green, with tests and traces that really ran. */
+class SamplesVerifyTest {
+  @TestFactory
+  Stream<DynamicTest> everySampleVerifies() throws Exception {
+    Path samples = Path.of("../samples").toAbsolutePath().normalize();
+    try (Stream<Path> dirs = Files.list(samples)) {
+      return dirs.filter(Files::isDirectory).sorted().toList().stream().map(dir -> DynamicTest.dynamicTest(
+          dir.getFileName().toString(), () -> {
+            TestReport report = TestRunner.verify(dir, new TestRunner.Options(
+                CompileOptions.defaults().withWorkingDirectory(samples), dev.mcppolicy.sim.WindowMode.CALENDAR,
+                java.util.Optional.empty(), false));
+            assertEquals(List.of(), report.problems());
+            assertEquals(List.of(), report.diagnostics());
+            assertEquals("", report.failedSuites() == 0 ? "" : report.text());
+            assertEquals(0, report.exitCode());
+            assertTrue(report.suites().size() >= 2, "a sample has test blocks and at least one trace");
+            assertTrue(report.cases() >= 10, report.summary());
+          }));
+    }
+  }
+}
