@@ -70,8 +70,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--update-expectations", description = "Rewrite each trace with 'expect' set to what the policy decides now.")
   boolean update;
 
-  @Option(names = "--windows", defaultValue = "calendar", description = "calendar (the gateway's) or sliding (a what-if).")
-  String windows;
+  @Option(names = "--windows", defaultValue = "calendar", paramLabel = "MODE",
+      description = "calendar (the gateway's) or sliding (a what-if).")
+  WindowMode windows;
 
   @Option(names = "--keep-going", description = "Report a bad record and go on (the run still ends with exit code 2).")
   boolean keepGoing;
@@ -96,12 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     err = spec.commandLine().getErr();
-    WindowMode mode = switch (windows) {
-      case "calendar" -> WindowMode.CALENDAR;
-      case "sliding" -> WindowMode.SLIDING;
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--windows is calendar or sliding, not '" + windows + "'");
-    };
+    WindowMode mode = windows;
     Optional<Instant> startAt = Optional.empty();
     if (start != null) {
       startAt = Instants.parse(start);

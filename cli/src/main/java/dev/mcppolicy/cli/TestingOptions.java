@@ -24,8 +24,9 @@ final class TestingOptions {
   @Option(names = "--run", paramLabel = "REGEX", description = "Run only tests and traces whose name this RE2 pattern finds.")
   String run;
 
-  @Option(names = "--windows", defaultValue = "calendar", description = "calendar (the gateway's) or sliding (a what-if).")
-  String windows;
+  @Option(names = "--windows", defaultValue = "calendar", paramLabel = "MODE",
+      description = "calendar (the gateway's) or sliding (a what-if).")
+  WindowMode windows;
 
   TestRunner.Options toOptions(CommandLine cli, CompilerOptions compiler, boolean writeOutputs) {
     Optional<Pattern> pattern = Optional.empty();
@@ -36,12 +37,7 @@ final class TestingOptions {
         throw new CommandLine.ParameterException(cli, "--run takes an RE2 pattern: " + e.getDescription());
       }
     }
-    WindowMode mode = switch (windows) {
-      case "calendar" -> WindowMode.CALENDAR;
-      case "sliding" -> WindowMode.SLIDING;
-      default -> throw new CommandLine.ParameterException(cli, "--windows is calendar or sliding, not '" + windows + "'");
-    };
-    return new TestRunner.Options(compiler.toOptions(), mode, pattern, writeOutputs);
+    return new TestRunner.Options(compiler.toOptions(), windows, pattern, writeOutputs);
   }
 
   /** Prints a report (results on stdout, the rest on stderr), writes JUnit files, returns the exit code. */

@@ -37,47 +37,19 @@ public final class JsonWriter {
   }
 
   /**
-   * Compact like RFC 8785 (no whitespace, the same escaping and numbers as {@link #pretty}), but
-   * members in the order given: one JSON line per record.
+   * Compact like RFC 8785 (no whitespace, the same escaping), but members in the order given and
+   * numbers as written: one JSON line per record.
    */
   public static String jcsOrdered(JsonValue value) {
     StringBuilder out = new StringBuilder();
-    writeCompact(value, out);
+    writeFlat(value, ":", ",", out);
     return out.toString();
-  }
-
-  private static void writeCompact(JsonValue value, StringBuilder out) {
-    if (value instanceof JsonObject object) {
-      out.append('{');
-      String separator = "";
-      for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
-        out.append(separator);
-        writeString(member.getKey(), out);
-        out.append(':');
-        writeCompact(member.getValue(), out);
-        separator = ",";
-      }
-      out.append('}');
-    } else if (value instanceof JsonArray array) {
-      out.append('[');
-      for (int i = 0; i < array.elements().size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        writeCompact(array.elements().get(i), out);
-      }
-      out.append(']');
-    } else if (value instanceof JsonNumber number) {
-      out.append(number.text());
-    } else {
-      writeScalar(value, false, out);
-    }
   }
 
   /** A one-line rendering with a space after {@code :} and {@code ,}: used for source literals. */
   public static String inline(JsonValue value) {
     StringBuilder out = new StringBuilder();
-    writeInline(value, out);
+    writeFlat(value, ": ", ", ", out);
     return out.toString();
   }
 
@@ -116,25 +88,26 @@ public final class JsonWriter {
     }
   }
 
-  private static void writeInline(JsonValue value, StringBuilder out) {
+  /** One line, members in order, numbers as written, with the given separators. */
+  private static void writeFlat(JsonValue value, String colon, String comma, StringBuilder out) {
     if (value instanceof JsonObject object) {
       out.append('{');
       String separator = "";
       for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
         out.append(separator);
         writeString(member.getKey(), out);
-        out.append(": ");
-        writeInline(member.getValue(), out);
-        separator = ", ";
+        out.append(colon);
+        writeFlat(member.getValue(), colon, comma, out);
+        separator = comma;
       }
       out.append('}');
     } else if (value instanceof JsonArray array) {
       out.append('[');
       for (int i = 0; i < array.elements().size(); i++) {
         if (i > 0) {
-          out.append(", ");
+          out.append(comma);
         }
-        writeInline(array.elements().get(i), out);
+        writeFlat(array.elements().get(i), colon, comma, out);
       }
       out.append(']');
     } else if (value instanceof JsonNumber number) {

@@ -8,7 +8,7 @@ import dev.mcppolicy.report.CaseResult;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
 import dev.mcppolicy.sim.Decision;
-import dev.mcppolicy.sim.Outcome;
+import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.Verdict;
 import dev.mcppolicy.sim.WindowMode;
@@ -59,7 +59,7 @@ final class TestBlocks {
         clock = clock.plus(a.duration());
       } else if (step instanceof Step.Call c) {
         JsonObject args = c.arguments().map(l -> (JsonObject) l.value()).orElse(new JsonObject(Map.of()));
-        Outcome outcome = c.outcome().map(o -> Outcome.fromWord(o.word()).orElseThrow()).orElse(Outcome.OK);
+        Outcome outcome = c.outcome().orElse(Outcome.OK);
         Call call = new Call(grant, c.tool().value(), Arguments.of(args), clock, outcome);
         Expectation expect = new Expectation(Optional.of(c.expect() == Step.Decision.ALLOW ? Verdict.ALLOW : Verdict.DENY),
             c.rule().map(r -> r.value()), c.message().map(m -> m.value()));

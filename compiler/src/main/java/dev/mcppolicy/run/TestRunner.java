@@ -319,22 +319,21 @@ public final class TestRunner {
 
   // ------------------------------------------------------------------ files
 
+  /** Files directly in {@code dir} ending with {@code suffix}, sorted. */
   private static List<Path> list(Path dir, String suffix) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
+    return files(dir, suffix, 1);
   }
 
+  /** Files anywhere under {@code dir} ending with {@code suffix}, sorted. */
   private static List<Path> walk(Path dir, String suffix) {
+    return files(dir, suffix, Integer.MAX_VALUE);
+  }
+
+  private static List<Path> files(Path dir, String suffix, int depth) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(dir)) {
+    try (Stream<Path> files = Files.walk(dir, depth)) {
       return files.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException e) {
       return List.of();

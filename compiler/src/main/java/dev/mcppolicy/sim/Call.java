@@ -1,5 +1,7 @@
 package dev.mcppolicy.sim;
 
+import dev.mcppolicy.model.Outcome;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.mcppolicy.sim;
 
+import dev.mcppolicy.model.Outcome;
+
 import dev.mcppolicy.model.Condition;
 import dev.mcppolicy.model.Limit;
 import dev.mcppolicy.model.PolicyDocument;

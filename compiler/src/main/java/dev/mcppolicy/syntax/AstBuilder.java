@@ -450,10 +450,10 @@ final class AstBuilder {
         repeat = OptionalLong.of(positiveLong(n).filter(v -> v <= 1_000_000).orElseThrow(() -> report(
             Diagnostic.of(Code.E503, "'x' repeats a call 1 to 1000000 times, not " + n, file, span(c.count)), null)));
       }
-      Optional<Step.Outcome> outcome = Optional.empty();
+      Optional<dev.mcppolicy.model.Outcome> outcome = Optional.empty();
       if (c.outcome != null) {
         String word = c.outcome.getText();
-        outcome = Optional.of(Step.Outcome.fromWord(word).orElseThrow(() -> report(Diagnostic.of(Code.E504,
+        outcome = Optional.of(dev.mcppolicy.model.Outcome.fromWord(word).orElseThrow(() -> report(Diagnostic.of(Code.E504,
             "unknown outcome '" + word + "' (ok, tool_error or rpc_error)", file, span(c.outcome)),
             suggest(word, List.of("ok", "tool_error", "rpc_error")))));
       }

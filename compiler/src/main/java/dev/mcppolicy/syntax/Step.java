@@ -1,6 +1,7 @@
 package dev.mcppolicy.syntax;
 
 import dev.mcppolicy.diag.Span;
+import dev.mcppolicy.model.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,24 +60,6 @@ public sealed interface Step permits Step.Grant, Step.At, Step.After, Step.Call,
     }
   }
 
-  enum Outcome implements dev.mcppolicy.model.Word {
-    OK("ok"), TOOL_ERROR("tool_error"), RPC_ERROR("rpc_error");
-
-    private final String word;
-
-    Outcome(String word) {
-      this.word = word;
-    }
-
-    @Override
-    public String word() {
-      return word;
-    }
-
-    public static Optional<Outcome> fromWord(String w) {
-      return dev.mcppolicy.model.Word.parse(Outcome.class, w);
-    }
-  }
 
   enum Decision {
     ALLOW("allow"), DENY("deny");

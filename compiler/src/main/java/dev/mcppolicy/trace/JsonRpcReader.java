@@ -3,20 +3,14 @@ package dev.mcppolicy.trace;
 import dev.mcppolicy.json.JsonArray;
 import dev.mcppolicy.json.JsonBoolean;
 import dev.mcppolicy.json.JsonObject;
-import dev.mcppolicy.json.JsonReader;
 import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
-import dev.mcppolicy.sim.Outcome;
+import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.syntax.Instants;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -34,7 +28,7 @@ import java.util.Optional;
  * still waiting for an answer are held in memory.
  */
 public final class JsonRpcReader implements RecordSource {
-  private final LineReader lines;
+  private final JsonLines lines;
   private final String name;
   private final Optional<String> grant;
   private final Optional<Instant> start;
@@ -55,7 +49,7 @@ public final class JsonRpcReader implements RecordSource {
     }
   }
 
-  private JsonRpcReader(LineReader lines, String name, Optional<String> grant, Optional<Instant> start) {
+  private JsonRpcReader(JsonLines lines, String name, Optional<String> grant, Optional<Instant> start) {
     this.lines = lines;
     this.name = name;
     this.grant = grant;
@@ -64,10 +58,7 @@ public final class JsonRpcReader implements RecordSource {
 
   public static JsonRpcReader open(Path file, String name, Optional<String> grant, Optional<Instant> start)
       throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new JsonRpcReader(new LineReader(new InputStreamReader(Files.newInputStream(file), decoder),
-        TraceReader.MAX_LINE_LENGTH), name, grant, start);
+    return new JsonRpcReader(new JsonLines(file), name, grant, start);
   }
 
   @Override
@@ -95,34 +86,17 @@ public final class JsonRpcReader implements RecordSource {
   }
 
   private void readLine() throws IOException {
-    String line;
-    try {
-      line = lines.next();
-    } catch (CharacterCodingException e) {
-      ended = true;
-      problem(lines.lineNumber() + 1, "the file is not valid UTF-8 text");
-      return;
-    }
+    JsonLines.Line line = lines.next();
     if (line == null) {
       ended = true;
       return;
     }
-    int number = lines.lineNumber();
-    if (lines.lastWasTooLong()) {
-      problem(number, "the line is longer than " + TraceReader.MAX_LINE_LENGTH + " characters");
+    int number = line.number();
+    if (line.problem() != null) {
+      problem(number, line.problem());
       return;
     }
-    String trimmed = line.strip();
-    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-      return;
-    }
-    JsonValue value;
-    try {
-      value = JsonReader.read(trimmed).root();
-    } catch (JsonReader.JsonSyntaxException e) {
-      problem(number, "not valid JSON (column " + e.location().column() + "): " + e.getMessage());
-      return;
-    }
+    JsonValue value = line.value();
     Instant at;
     String who;
     JsonValue message;

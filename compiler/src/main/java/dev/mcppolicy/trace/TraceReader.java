@@ -4,20 +4,14 @@ import dev.mcppolicy.diag.Suggestions;
 import dev.mcppolicy.json.JsonArray;
 import dev.mcppolicy.json.JsonNumber;
 import dev.mcppolicy.json.JsonObject;
-import dev.mcppolicy.json.JsonReader;
 import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
-import dev.mcppolicy.sim.Outcome;
+import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Verdict;
 import dev.mcppolicy.syntax.Instants;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,25 +34,22 @@ public final class TraceReader implements RecordSource {
       "outcome", "expect", "id", "name");
   private static final Set<String> HEADER_FIELDS = Set.of("version", "grant", "policy");
 
-  private final LineReader lines;
+  private final JsonLines lines;
   private final String name;
   private TraceHeader header = TraceHeader.NONE;
   private boolean first = true;
-  private boolean broken;
 
   /** A record, or a problem with one line. */
   public record Entry(TraceRecord record, TraceProblem problem) {}
 
-  private TraceReader(LineReader lines, String name) {
+  private TraceReader(JsonLines lines, String name) {
     this.lines = lines;
     this.name = name;
   }
 
   /** Opens a trace; {@code name} is how messages name the file. */
   public static TraceReader open(Path file, String name) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new TraceReader(new LineReader(new InputStreamReader(Files.newInputStream(file), decoder), MAX_LINE_LENGTH), name);
+    return new TraceReader(new JsonLines(file), name);
   }
 
   /** Reads only the header line, if the file has one (tooling.md section 4 uses its policy). */
@@ -76,44 +67,21 @@ public final class TraceReader implements RecordSource {
   /** The next record or problem, or null at the end (or after a line that cannot be read at all). */
   @Override
   public Entry next() throws IOException {
-    while (!broken) {
-      String line;
-      try {
-        line = lines.next();
-      } catch (CharacterCodingException e) {
-        broken = true;
-        return problem(lines.lineNumber() + 1, "the file is not valid UTF-8 text");
+    for (JsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+      boolean header = first;
+      first = false;
+      if (line.problem() != null) {
+        return problem(line.number(), line.problem());
       }
-      if (line == null) {
-        return null;
-      }
-      int number = lines.lineNumber();
-      if (lines.lastWasTooLong()) {
-        first = false;
-        return problem(number, "the line is longer than " + MAX_LINE_LENGTH + " characters");
-      }
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      JsonValue value = line.value();
+      if (header && value instanceof JsonObject o && o.members().size() == 1 && o.members().containsKey("trace")) {
+        String bad = readHeader(o.members().get("trace"));
+        if (bad != null) {
+          return problem(line.number(), bad);
+        }
         continue;
       }
-      JsonValue value;
-      try {
-        value = JsonReader.read(trimmed).root();
-      } catch (JsonReader.JsonSyntaxException e) {
-        first = false;
-        return problem(number, "not valid JSON (column " + e.location().column() + "): " + e.getMessage());
-      }
-      if (first) {
-        first = false;
-        if (value instanceof JsonObject o && o.members().size() == 1 && o.members().containsKey("trace")) {
-          String bad = readHeader(o.members().get("trace"));
-          if (bad != null) {
-            return problem(number, bad);
-          }
-          continue;
-        }
-      }
-      return record(number, value);
+      return record(line.number(), value);
     }
     return null;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.model.Limit;
+import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.model.PolicyDocument;
 import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.ToolPolicy;

@@ -2,7 +2,7 @@ package dev.mcppolicy.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mcppolicy.sim.Outcome;
+import dev.mcppolicy.model.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcppolicy.model.PolicyJson;
-import dev.mcppolicy.sim.Outcome;
+import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.WindowMode;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package dev.mcppolicy.sim;
+package dev.mcppolicy.model;
 
-import dev.mcppolicy.model.Word;
 import java.util.Optional;
 
 /**
