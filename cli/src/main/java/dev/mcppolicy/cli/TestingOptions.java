@@ -51,7 +51,7 @@ final class TestingOptions {
     out.flush();
     if (junit != null) {
       for (SuiteResult suite : report.suites()) {
-        String file = "TEST-" + suite.name().replaceAll("\\.(mcppolicy|trace\\.jsonl)$", "").replaceAll("[^A-Za-z0-9_.-]", ".") + ".xml";
+        String file = JunitXml.fileName(suite);
         try {
           AtomicFiles.write(junit.resolve(file), JunitXml.suite(suite));
         } catch (IOException e) {

@@ -26,6 +26,11 @@ public final class JunitXml {
     return write(suites, true);
   }
 
+  /** The report file of a suite: {@code TEST-<name without extension, unsafe characters as dots>.xml}. */
+  public static String fileName(SuiteResult suite) {
+    return "TEST-" + suite.name().replaceAll("\\.(mcppolicy|trace\\.jsonl)$", "").replaceAll("[^A-Za-z0-9_.-]", ".") + ".xml";
+  }
+
   public static void write(String xml, OutputStream out) throws IOException {
     out.write(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }

@@ -70,6 +70,21 @@ public final class TestRunner {
     return runner.report();
   }
 
+  /**
+   * The Maven layout with its folders given (the plugin's parameters): compile every policy under
+   * {@code source} (writing {@code output/<path>.json} when {@code writeOutputs}), then run the
+   * test blocks of those policies and the test files and traces under {@code tests}.
+   */
+  public static TestReport project(Path source, Path tests, Path output, Options options) {
+    TestRunner runner = new TestRunner(options);
+    if (!Files.isDirectory(source)) {
+      runner.problems.add("no policies: " + runner.name(source) + " is not a folder");
+    } else {
+      runner.maven(source, tests, output, true);
+    }
+    return runner.report();
+  }
+
   /** {@code mcppolicy test PATH...}: every test block and trace under the paths. */
   public static TestReport test(List<Path> paths, Options options) {
     TestRunner runner = new TestRunner(options);
@@ -134,10 +149,12 @@ public final class TestRunner {
 
   /** The Maven layout: src/main/mcppolicy policies, src/test/mcppolicy tests and traces. */
   private void maven(Path dir, boolean compileAll) {
-    Path source = dir.resolve("src/main/mcppolicy");
-    Path tests = dir.resolve("src/test/mcppolicy");
+    maven(dir.resolve("src/main/mcppolicy"), dir.resolve("src/test/mcppolicy"), dir.resolve("target/mcppolicy"), compileAll);
+  }
+
+  private void maven(Path source, Path tests, Path output, boolean compileAll) {
     CompileOptions compile = options.compile().withImportPath(List.of(source));
-    for (Path file : walk(source, ".mcppolicy")) {
+    for (Path file : ProjectCompiler.sources(source)) {
       CompileResult checked = PolicyCompiler.check(file, compile);
       boolean isPolicy = checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false);
       if (!isPolicy) {
@@ -146,8 +163,7 @@ public final class TestRunner {
       }
       LoadedPolicy policy = policy(file, compile);
       if (options.writeOutputs() && policy.document().isPresent()) {
-        String rel = source.relativize(file).toString().replace('\\', '/');
-        Path out = dir.resolve("target/mcppolicy").resolve(rel.substring(0, rel.length() - ".mcppolicy".length()) + ".json");
+        Path out = ProjectCompiler.outputFor(source, output, file);
         try {
           AtomicFiles.write(out, PolicyJson.canonical(policy.document().get()));
           written.add(out);

@@ -1,0 +1,104 @@
+package dev.mcppolicy.run;
+
+import dev.mcppolicy.compiler.CompileOptions;
+import dev.mcppolicy.compiler.CompileResult;
+import dev.mcppolicy.compiler.PolicyCompiler;
+import dev.mcppolicy.diag.Diagnostic;
+import dev.mcppolicy.diag.Diagnostics;
+import dev.mcppolicy.io.AtomicFiles;
+import dev.mcppolicy.io.IoErrors;
+import dev.mcppolicy.model.PolicyJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Compiles a source folder: every {@code .mcppolicy} that declares {@code default} becomes
+ * {@code output/<same relative path>.json}; modules are checked. An output newer than every
+ * source file is up to date and left alone (any source may be imported by any other).
+ */
+public final class ProjectCompiler {
+  private ProjectCompiler() {}
+
+  /** What a compile did: diagnostics, problems, and which outputs were written or up to date. */
+  public record Report(List<Diagnostic> diagnostics, List<String> problems, List<Path> written, List<Path> upToDate) {
+    public Report {
+      diagnostics = List.copyOf(diagnostics);
+      problems = List.copyOf(problems);
+      written = List.copyOf(written);
+      upToDate = List.copyOf(upToDate);
+    }
+
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
+
+  public static Report compile(Path source, Path output, CompileOptions options, boolean skipUpToDate) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<String> problems = new ArrayList<>();
+    List<Path> written = new ArrayList<>();
+    List<Path> upToDate = new ArrayList<>();
+    List<Path> files = sources(source);
+    FileTime newest = files.stream().map(ProjectCompiler::modified).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+    CompileOptions compile = options.withImportPath(List.of(source));
+    for (Path file : files) {
+      Path out = outputFor(source, output, file);
+      CompileResult checked = PolicyCompiler.check(file, compile);
+      boolean isPolicy = checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false);
+      if (!isPolicy) {
+        diagnostics.addAll(checked.diagnostics());
+        continue;
+      }
+      if (skipUpToDate && Files.exists(out) && modified(out).compareTo(newest) >= 0) {
+        upToDate.add(out);
+        continue;
+      }
+      CompileResult result = PolicyCompiler.compile(file, compile);
+      diagnostics.addAll(result.diagnostics());
+      if (result.document().isEmpty()) {
+        continue;
+      }
+      try {
+        AtomicFiles.write(out, PolicyJson.canonical(result.document().get()));
+        written.add(out);
+      } catch (IOException e) {
+        problems.add("cannot write " + out + ": " + IoErrors.describe(e));
+      }
+    }
+    List<Diagnostic> ds = diagnostics.sorted();
+    if (options.strict()) {
+      ds = ds.stream().map(d -> d.withSeverity(dev.mcppolicy.diag.Severity.ERROR)).toList();
+    }
+    return new Report(ds, problems, written, upToDate);
+  }
+
+  /** {@code output/<path relative to source, without .mcppolicy>.json}. */
+  static Path outputFor(Path source, Path output, Path file) {
+    String rel = source.relativize(file).toString().replace('\\', '/');
+    return output.resolve(rel.substring(0, rel.length() - ".mcppolicy".length()) + ".json");
+  }
+
+  static List<Path> sources(Path source) {
+    if (!Files.isDirectory(source)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(source)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".mcppolicy") && Files.isRegularFile(p)).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static FileTime modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+}

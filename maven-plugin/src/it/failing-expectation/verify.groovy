@@ -1,0 +1,9 @@
+def log = new File(basedir, "build.log").text
+assert log.contains("src/test/mcppolicy/odoo.trace.jsonl:4: expected allow, got deny") : "the log names the trace line"
+assert log.contains("rule: /tools/oca_link/limits/oca_link_rate")
+assert log.contains("BUILD FAILURE")
+def report = new groovy.xml.XmlSlurper().parse(new File(basedir, "target/mcppolicy-reports/TEST-src.test.mcppolicy.odoo.xml"))
+assert report.@failures == "1"
+
+assert !(log =~ /(?m)^\s+at [a-z]/) : "no stack trace for a policy problem"
+assert log.contains("mcppolicy: 1 failure\n[ERROR]   src/test/mcppolicy/odoo.trace.jsonl:4: expected allow, got deny") : "one MojoFailureException listing each failure"
