@@ -55,6 +55,19 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
 
+  /** True (after saying why) when the goal is skipped or there are no policies to work on. */
+  boolean nothingToDo() {
+    if (skip) {
+      getLog().info("mcppolicy: skipped (mcppolicy.skip)");
+      return true;
+    }
+    if (!sourceDirectory.isDirectory()) {
+      getLog().info("mcppolicy: no policies in " + sourceDirectory);
+      return true;
+    }
+    return false;
+  }
+
   CompileOptions compileOptions() {
     return CompileOptions.defaults().withStrict(strict).withWorkingDirectory(basedir.toPath().toAbsolutePath())
         .withRoot(basedir.toPath().toAbsolutePath());

@@ -17,12 +17,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class CompileMojo extends AbstractPolicyMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("mcppolicy: skipped (mcppolicy.skip)");
-      return;
-    }
-    if (!sourceDirectory.isDirectory()) {
-      getLog().info("mcppolicy: no policies in " + sourceDirectory);
+    if (nothingToDo()) {
       return;
     }
     ProjectCompiler.Report report = ProjectCompiler.compile(sourceDirectory.toPath(), outputDirectory.toPath(),

@@ -46,12 +46,7 @@ public class VerifyMojo extends AbstractPolicyMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("mcppolicy: skipped (mcppolicy.skip)");
-      return;
-    }
-    if (!sourceDirectory.isDirectory()) {
-      getLog().info("mcppolicy: no policies in " + sourceDirectory);
+    if (nothingToDo()) {
       return;
     }
     TestReport report = TestRunner.project(sourceDirectory.toPath(), testDirectory.toPath(), outputDirectory.toPath(),
