@@ -30,7 +30,12 @@ public final class PolicyCompiler {
    * file's folder (for editors, and to compile formatted text before writing it).
    */
   public static CompileResult compile(Path file, String text, CompileOptions options) {
-    return run(file, Optional.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), options, true);
+    return compile(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
+  }
+
+  /** Compiles {@code bytes} as if they were the content of {@code file} (they may be any bytes at all). */
+  public static CompileResult compile(Path file, byte[] bytes, CompileOptions options) {
+    return run(file, Optional.of(bytes.clone()), options, true);
   }
 
   /**

@@ -23,9 +23,13 @@ final class JsonLines implements AutoCloseable {
   record Line(int number, JsonValue value, String problem) {}
 
   JsonLines(Path file) throws IOException {
+    this(Files.newInputStream(file));
+  }
+
+  JsonLines(java.io.InputStream in) {
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    this.lines = new LineReader(new InputStreamReader(Files.newInputStream(file), decoder), TraceReader.MAX_LINE_LENGTH);
+    this.lines = new LineReader(new InputStreamReader(in, decoder), TraceReader.MAX_LINE_LENGTH);
   }
 
   /** The next value or problem; null at the end, or after bytes that are not UTF-8 (reported once). */

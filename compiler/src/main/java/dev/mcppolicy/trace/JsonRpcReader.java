@@ -61,6 +61,11 @@ public final class JsonRpcReader implements RecordSource {
     return new JsonRpcReader(new JsonLines(file), name, grant, start);
   }
 
+  /** Reads a JSON-RPC log from a stream (closed with the reader). */
+  public static JsonRpcReader of(java.io.InputStream in, String name, Optional<String> grant, Optional<Instant> start) {
+    return new JsonRpcReader(new JsonLines(in), name, grant, start);
+  }
+
   @Override
   public TraceReader.Entry next() throws IOException {
     while (true) {

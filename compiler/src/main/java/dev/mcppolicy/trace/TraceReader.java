@@ -52,6 +52,11 @@ public final class TraceReader implements RecordSource {
     return new TraceReader(new JsonLines(file), name);
   }
 
+  /** Reads a trace from a stream (closed with the reader). */
+  public static TraceReader of(java.io.InputStream in, String name) {
+    return new TraceReader(new JsonLines(in), name);
+  }
+
   /** Reads only the header line, if the file has one (tooling.md section 4 uses its policy). */
   public static TraceHeader header(Path file, String name) throws IOException {
     try (TraceReader reader = open(file, name)) {
