@@ -63,6 +63,23 @@ class SimulatorTest {
   }
 
   @Test
+  void noPatternMakesADecisionSuperLinear() {
+    // (a+)+$ against "aaa...ab" takes exponential time in a backtracking engine; RE2 is linear.
+    PolicyDocument doc = dev.mcppolicy.model.PolicyJson.read("""
+        {"version": "1", "default": "deny", "tools": {"t": {"deny_if": [
+          {"conditions": [{"path": "args.q", "op": "regex", "value": "(a+)+$"}]},
+          {"conditions": [{"path": "args.q", "op": "regex", "value": "(x|xx|xxx)*y"}]}]}}}
+        """).document().orElseThrow();
+    Simulator s = Simulator.of(doc, WindowMode.CALENDAR);
+    String hostile = "a".repeat(200_000) + "b";
+    // a bound on a hang, not a speed measurement: linear matching takes milliseconds
+    Decision d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+        s.decide(new Call("g", "t", Arguments.of(new JsonObject(Map.of("q", new dev.mcppolicy.json.JsonString(hostile)))),
+            Instant.parse("2026-11-21T10:00:00Z"), Outcome.OK)));
+    assertEquals(Verdict.ALLOW, d.verdict());
+  }
+
+  @Test
   void keysOnlyMakesValueConditionsIndeterminate() {
     PolicyDocument doc = dev.mcppolicy.model.PolicyJson.read("""
         {"version": "1", "default": "deny", "tools": {"t": {"deny_if": [
