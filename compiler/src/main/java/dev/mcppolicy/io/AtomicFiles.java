@@ -33,13 +33,25 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, out -> out.write(bytes));
+  }
+
+  /** What to write, streamed: for outputs too large to hold in memory. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, ".mcppolicy-tmp-", ".part");
     IN_FLIGHT.add(temp);
     try {
-      Files.write(temp, bytes);
+      try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+        content.writeTo(out);
+      }
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

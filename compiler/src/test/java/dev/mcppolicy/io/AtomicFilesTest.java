@@ -2,6 +2,7 @@ package dev.mcppolicy.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,25 @@ class AtomicFilesTest {
     Path target = dir.resolve("a/b/policy.json");
     AtomicFiles.write(target, "x");
     assertEquals("x", Files.readString(target));
+  }
+
+  @Test
+  void aProcessStoppedMidWriteLeavesNoTemporaryFile() throws Exception {
+    Path target = dir.resolve("policy.json");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        SlowWriter.class.getName(), target.toString()).redirectErrorStream(true).start();
+    try {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (names().stream().noneMatch(n -> n.startsWith(".mcppolicy-tmp-"))) {
+        assertTrue(System.nanoTime() < deadline && child.isAlive(), "the child never started writing");
+        Thread.sleep(20);
+      }
+    } finally {
+      child.destroy(); // SIGTERM, as Ctrl-C or a CI timeout would send
+      child.waitFor();
+    }
+    assertEquals(List.of(), names(), "the shutdown hook removed the temporary file; no target was created");
   }
 
   @Test
