@@ -39,10 +39,100 @@ public final class Instants {
   private Instants() {}
 
   public static Optional<Instant> parse(String text) {
+    Instant fast = fast(text);
+    return fast != null ? Optional.of(fast) : strict(text);
+  }
+
+  /** The formatter's answer: the definition of what is valid. */
+  static Optional<Instant> strict(String text) {
     try {
       return Optional.of(OffsetDateTime.parse(text, RFC_3339).toInstant());
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The common shape {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM)} with every field in range,
+   * read without allocating; null for anything else, which {@link #strict} then decides (so the
+   * two always agree: a property test checks it). Traces hold millions of these.
+   */
+  static Instant fast(String s) {
+    int n = s.length();
+    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (s.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      int count = i - start;
+      if (count < 1 || count > 9) {
+        return null;
+      }
+      nanos = digits(s, start, count);
+      for (int k = count; k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    int offset;
+    if (i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+      offset = 0;
+    } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+      int oh = digits(s, i + 1, 2);
+      int om = digits(s, i + 4, 2);
+      if (oh < 0 || oh > 17 || om < 0 || om > 59) {
+        return null;
+      }
+      offset = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    } else {
+      return null;
+    }
+    long epochDay = epochDay(year, month, day);
+    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offset, nanos);
+  }
+
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int k = from; k < from + count; k++) {
+      char c = s.charAt(k);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static int daysInMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil). */
+  private static long epochDay(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yoe = y - era * 400;
+    long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097 + doe - 719_468;
   }
 }
