@@ -37,6 +37,32 @@ public record JsonNumber(String text) implements JsonValue {
     return new BigDecimal(text);
   }
 
+  /**
+   * Compares by exact value: as longs when both are plain integers of at most 18 digits (the
+   * common case, without allocating), else as decimals.
+   */
+  public int compareValue(JsonNumber other) {
+    if (plainLong(text) && plainLong(other.text)) {
+      return Long.compare(Long.parseLong(text), Long.parseLong(other.text));
+    }
+    return decimal().compareTo(other.decimal());
+  }
+
+  private static boolean plainLong(String s) {
+    int start = s.startsWith("-") ? 1 : 0;
+    int n = s.length() - start;
+    if (n < 1 || n > 18) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Why this number cannot be used, if it cannot: its exponent is out of range. */
   public static Optional<String> rangeProblem(String text) {
     BigDecimal value;

@@ -17,7 +17,7 @@ public sealed interface JsonValue
    */
   static boolean sameValue(JsonValue a, JsonValue b) {
     if (a instanceof JsonNumber x && b instanceof JsonNumber y) {
-      return x.decimal().compareTo(y.decimal()) == 0;
+      return x.compareValue(y) == 0;
     }
     if (a instanceof JsonArray x && b instanceof JsonArray y) {
       if (x.elements().size() != y.elements().size()) {

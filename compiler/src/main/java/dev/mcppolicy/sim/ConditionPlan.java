@@ -10,7 +10,6 @@ import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.model.Condition;
 import dev.mcppolicy.model.Op;
-import java.math.BigDecimal;
 
 /**
  * One condition, prepared once: its path split, its number parsed, its pattern compiled (RE2/J:
@@ -20,7 +19,7 @@ final class ConditionPlan {
   private final String[] segments;
   private final Op op;
   private final JsonValue value;
-  private final BigDecimal number;
+  private final JsonNumber number;
   private final Pattern regex;
   private final boolean existsWanted;
 
@@ -29,7 +28,7 @@ final class ConditionPlan {
     this.segments = path.substring("args.".length()).split("\\.", -1);
     this.op = c.op();
     this.value = c.value();
-    this.number = value instanceof JsonNumber n ? n.decimal() : null;
+    this.number = value instanceof JsonNumber n ? n : null;
     this.regex = op == Op.REGEX && value instanceof JsonString s ? Pattern.compile(s.value()) : null;
     this.existsWanted = value instanceof JsonBoolean b && b.value();
   }
@@ -89,7 +88,7 @@ final class ConditionPlan {
         if (!(v instanceof JsonNumber n) || number == null) {
           return false;
         }
-        int c = n.decimal().compareTo(number);
+        int c = n.compareValue(number);
         return switch (op) {
           case LT -> c < 0;
           case LTE -> c <= 0;

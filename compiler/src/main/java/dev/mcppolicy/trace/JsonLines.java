@@ -54,7 +54,7 @@ final class JsonLines implements AutoCloseable {
         continue;
       }
       try {
-        return new Line(number, JsonReader.read(trimmed).root(), null);
+        return new Line(number, JsonReader.value(trimmed), null);
       } catch (JsonReader.JsonSyntaxException e) {
         return new Line(number, null, "not valid JSON (column " + e.location().column() + "): " + e.getMessage());
       }

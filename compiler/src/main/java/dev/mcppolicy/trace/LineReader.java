@@ -15,6 +15,7 @@ final class LineReader implements AutoCloseable {
   private int limit;
   private int lineNumber;
   private boolean tooLong;
+  private final StringBuilder line = new StringBuilder(256);
 
   LineReader(Reader in, int maxLength) {
     this.in = in;
@@ -23,7 +24,7 @@ final class LineReader implements AutoCloseable {
 
   /** The next line without its end, or null at the end of input. */
   String next() throws IOException {
-    StringBuilder line = new StringBuilder();
+    line.setLength(0);
     tooLong = false;
     boolean any = false;
     while (true) {
