@@ -139,13 +139,13 @@ final class ReplayCommand implements Callable<Integer> {
         Sink sink = new Sink(name, jsonl);
         Optional<String> g = Optional.ofNullable(grant);
         Optional<Instant> s = startAt;
+        Simulator simulator = Simulator.of(loaded.document().get(), mode);
         Replayer.Opener opener = from == Source.trace
-            ? () -> TraceReader.open(trace, name)
+            ? () -> TraceReader.open(trace, name, simulator.argumentKeys())
             : () -> JsonRpcReader.open(trace, name, g, s);
         Progress progress = new Progress(name);
         sink.progress = progress;
-        Replayer.Summary summary = Replayer.replay(opener, Simulator.of(loaded.document().get(), mode),
-            new Replayer.Options(keepGoing, false), sink);
+        Replayer.Summary summary = Replayer.replay(opener, simulator, new Replayer.Options(keepGoing, false), sink);
         progress.done();
         sink.close();
         summary.problems().forEach(p -> err.println(p));

@@ -67,11 +67,78 @@ public final class JsonReader {
     return read(text, false).root();
   }
 
+  /** Reads one value from UTF-8 bytes in place, without locations. */
+  public static JsonValue value(byte[] data, int offset, int length) throws JsonSyntaxException {
+    return read(() -> FACTORY.createParser(data, offset, length), false).root();
+  }
+
+  /** A parser over some input: a string, or bytes in place. */
+  @FunctionalInterface
+  private interface Source {
+    JsonParser open() throws IOException;
+  }
+
+  /**
+   * Reads a top-level object field by field, building values inside the object field
+   * {@code projected} only for the keys in {@code keep} (the rest is read and checked, but not
+   * built). Null when the text is not an object: {@link #value} then says what it is or why it is
+   * not JSON.
+   */
+  public static Map<String, JsonValue> object(byte[] data, int offset, int length, String projected,
+      java.util.Set<String> keep) throws JsonSyntaxException {
+    JsonParser parser;
+    try {
+      parser = FACTORY.createParser(data, offset, length);
+    } catch (IOException e) {
+      throw new JsonSyntaxException(e.getMessage(), new Location(1, 1));
+    }
+    try (parser) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      FrozenMap<String, JsonValue> fields = new FrozenMap<>(12);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken token = parser.nextToken();
+        if (name.equals(projected) && token == JsonToken.START_OBJECT) {
+          FrozenMap<String, JsonValue> members = new FrozenMap<>(8);
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            parser.nextToken();
+            if (keep.contains(key)) {
+              members.put(key, readValue(parser, null, 3));
+            } else {
+              parser.skipChildren();
+            }
+          }
+          fields.put(name, new JsonObject(members.freeze()));
+        } else {
+          fields.put(name, readValue(parser, null, 2));
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new JsonSyntaxException("unexpected content after the JSON document", here(parser));
+      }
+      return fields;
+    } catch (StreamConstraintsException e) {
+      var l = parser.currentLocation();
+      throw new JsonSyntaxException(limitMessage(e), new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr())));
+    } catch (JsonProcessingException e) {
+      throw new JsonSyntaxException(cleanMessage(e.getOriginalMessage()), location(e));
+    } catch (IOException e) {
+      throw new JsonSyntaxException(e.getMessage(), new Location(1, 1));
+    }
+  }
+
   private static Document read(String text, boolean withLocations) throws JsonSyntaxException {
+    return read(() -> FACTORY.createParser(text), withLocations);
+  }
+
+  private static Document read(Source source, boolean withLocations) throws JsonSyntaxException {
     Map<JsonValue, Location> locations = withLocations ? new IdentityHashMap<>() : null;
     JsonParser parser;
     try {
-      parser = FACTORY.createParser(text);
+      parser = source.open();
     } catch (IOException e) {
       throw new JsonSyntaxException(e.getMessage(), new Location(1, 1));
     }

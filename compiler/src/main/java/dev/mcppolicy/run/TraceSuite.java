@@ -23,7 +23,8 @@ final class TraceSuite {
   static Result run(Path trace, String name, PolicyDocument policy, WindowMode windows) throws IOException {
     List<CaseResult> cases = new ArrayList<>();
     String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
-    Replayer.Summary s = Replayer.replay(() -> TraceReader.open(trace, name), Simulator.of(policy, windows),
+    Simulator simulator = Simulator.of(policy, windows);
+    Replayer.Summary s = Replayer.replay(() -> TraceReader.open(trace, name, simulator.argumentKeys()), simulator,
         Replayer.Options.DEFAULT, new Replayer.Listener() {
           @Override
           public void restart() {

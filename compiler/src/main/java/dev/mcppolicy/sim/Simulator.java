@@ -28,6 +28,7 @@ public final class Simulator {
   private final Map<String, ToolPlan> tools = new HashMap<>();
   private final List<LimitPlan> allTools = new ArrayList<>();
   private final Counters counters;
+  private final Set<String> argumentKeys = new HashSet<>();
 
   private record RulePlan(List<ConditionPlan> conditions, String rule, String alias, String message) {}
 
@@ -44,6 +45,20 @@ public final class Simulator {
       allTools.add(new LimitPlan(l.counter(), l.window(), l.max(), RuleIds.allToolsLimit(l.counter())));
     }
     document.tools().forEach((name, tool) -> tools.put(name, plan(name, tool)));
+    for (ToolPolicy tool : document.tools().values()) {
+      for (List<Rule> rules : List.of(tool.require(), tool.denyIf())) {
+        for (Rule r : rules) {
+          for (Condition c : r.conditions()) {
+            argumentKeys.add(c.path().substring("args.".length()).split("\\.", 2)[0]);
+          }
+        }
+      }
+    }
+  }
+
+  /** The top-level argument keys any condition of the policy reads; no decision looks at others. */
+  public Set<String> argumentKeys() {
+    return java.util.Collections.unmodifiableSet(argumentKeys);
   }
 
   public static Simulator of(PolicyDocument document, WindowMode mode) {

@@ -1,23 +1,25 @@
 package dev.mcppolicy.trace;
 
+import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.json.JsonReader;
 import dev.mcppolicy.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A file of JSON values, one per line, as every recorded source here is: UTF-8, blank lines and
- * {@code #} lines skipped, lines capped at {@link TraceReader#MAX_LINE_LENGTH} without being held
- * whole, JSON within the reader's limits. Each line is a value or the reason it is not one.
+ * A file of JSON values, one per line, as every recorded source here is: blank lines and
+ * {@code #} lines skipped, lines capped at {@link TraceReader#MAX_LINE_LENGTH} bytes without being
+ * held whole, each line parsed from its UTF-8 bytes in place (the parser rejects malformed UTF-8),
+ * JSON within the reader's limits. Each line is a value or the reason it is not one.
  */
 final class JsonLines implements AutoCloseable {
   private final LineReader lines;
-  private boolean broken;
+  /** With a projection: argument values are built only for these keys (the policy reads no others). */
+  private Set<String> keep;
 
   /** A line's number and its value, or the reason it has none. */
   record Line(int number, JsonValue value, String problem) {}
@@ -26,40 +28,73 @@ final class JsonLines implements AutoCloseable {
     this(Files.newInputStream(file));
   }
 
-  JsonLines(java.io.InputStream in) {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    this.lines = new LineReader(new InputStreamReader(in, decoder), TraceReader.MAX_LINE_LENGTH);
+  JsonLines(InputStream in) {
+    this.lines = new LineReader(in, TraceReader.MAX_LINE_LENGTH);
   }
 
-  /** The next value or problem; null at the end, or after bytes that are not UTF-8 (reported once). */
+  JsonLines project(Set<String> argumentKeys) {
+    this.keep = argumentKeys;
+    return this;
+  }
+
+  /** The next value or problem; null at the end. */
   Line next() throws IOException {
-    while (!broken) {
-      String line;
-      try {
-        line = lines.next();
-      } catch (CharacterCodingException e) {
-        broken = true;
-        return new Line(lines.lineNumber() + 1, null, "the file is not valid UTF-8 text");
-      }
-      if (line == null) {
-        return null;
-      }
+    while (lines.next()) {
       int number = lines.lineNumber();
       if (lines.lastWasTooLong()) {
-        return new Line(number, null, "the line is longer than " + TraceReader.MAX_LINE_LENGTH + " characters");
+        return new Line(number, null, "the line is longer than " + TraceReader.MAX_LINE_LENGTH + " bytes");
       }
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      byte[] a = lines.array();
+      int from = lines.offset();
+      int to = from + lines.length();
+      while (from < to && isSpace(a[from])) {
+        from++;
+      }
+      while (to > from && isSpace(a[to - 1])) {
+        to--;
+      }
+      if (from == to || a[from] == '#') {
         continue;
       }
+      if (looksUtf16or32(a, from, to)) {
+        return new Line(number, null, "the line is not valid UTF-8 text");
+      }
       try {
-        return new Line(number, JsonReader.value(trimmed), null);
+        if (keep != null) {
+          Map<String, JsonValue> fields = JsonReader.object(a, from, to - from, "arguments", keep);
+          if (fields != null) {
+            return new Line(number, new JsonObject(fields), null);
+          }
+        }
+        return new Line(number, JsonReader.value(a, from, to - from), null);
       } catch (JsonReader.JsonSyntaxException e) {
-        return new Line(number, null, "not valid JSON (column " + e.location().column() + "): " + e.getMessage());
+        String message = e.getMessage() != null && e.getMessage().startsWith("Invalid UTF-8")
+            ? "the line is not valid UTF-8 text" : "not valid JSON (column " + e.location().column() + "): " + e.getMessage();
+        return new Line(number, null, message);
       }
     }
     return null;
+  }
+
+  /**
+   * The JSON parser guesses UTF-16 or UTF-32 from a zero byte or a byte order mark in the first
+   * four bytes; traces are UTF-8, so such a line is refused rather than read in another encoding.
+   */
+  private static boolean looksUtf16or32(byte[] a, int from, int to) {
+    if (to - from >= 2 && ((a[from] == (byte) 0xFE && a[from + 1] == (byte) 0xFF)
+        || (a[from] == (byte) 0xFF && a[from + 1] == (byte) 0xFE))) {
+      return true;
+    }
+    for (int i = from; i < Math.min(to, from + 4); i++) {
+      if (a[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B;
   }
 
   @Override

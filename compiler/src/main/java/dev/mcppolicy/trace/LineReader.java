@@ -1,64 +1,113 @@
 package dev.mcppolicy.trace;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 
 /**
- * Reads lines without ever holding more than {@code maxLength} characters of one: a longer line
- * is reported as too long and its rest skipped, so a hostile file cannot exhaust memory.
+ * Splits a byte stream into lines without decoding it: the JSON parser reads each line's UTF-8
+ * bytes in place. A line is usually a slice of the read buffer (no copy); one that crosses the
+ * buffer's end is gathered in a second buffer. No line is ever held beyond {@code maxLength}
+ * bytes: a longer one is reported as too long and its rest skipped, so a hostile file cannot
+ * exhaust memory.
  */
 final class LineReader implements AutoCloseable {
-  private final Reader in;
+  private final InputStream in;
   private final int maxLength;
-  private final char[] buffer = new char[1 << 16];
+  private final byte[] buffer = new byte[1 << 16];
   private int position;
   private int limit;
+  private byte[] gathered = new byte[1 << 12];
+  private byte[] array;
+  private int offset;
+  private int length;
   private int lineNumber;
   private boolean tooLong;
-  private final StringBuilder line = new StringBuilder(256);
 
-  LineReader(Reader in, int maxLength) {
+  LineReader(InputStream in, int maxLength) {
     this.in = in;
     this.maxLength = maxLength;
   }
 
-  /** The next line without its end, or null at the end of input. */
-  String next() throws IOException {
-    line.setLength(0);
+  /** Moves to the next line; false at the end of input. */
+  boolean next() throws IOException {
     tooLong = false;
-    boolean any = false;
+    int gatheredLength = 0;
+    boolean gathering = false;
     while (true) {
       if (position == limit) {
         limit = in.read(buffer, 0, buffer.length);
         position = 0;
         if (limit <= 0) {
           limit = 0;
-          if (!any) {
-            return null;
+          if (!gathering) {
+            return false;
           }
           lineNumber++;
-          return line.toString();
+          return finish(gathered, 0, gatheredLength);
         }
       }
-      any = true;
-      char c = buffer[position++];
-      if (c == '\n') {
+      int end = position;
+      while (end < limit && buffer[end] != '\n') {
+        end++;
+      }
+      if (end < limit && !gathering) {
+        // the whole line is in the buffer: hand out a slice of it
+        int start = position;
+        position = end + 1;
         lineNumber++;
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-          line.setLength(end - 1);
+        int n = end - start;
+        if (n > maxLength) {
+          tooLong = true;
+          n = maxLength;
         }
-        return line.toString();
+        return finish(buffer, start, n);
       }
-      if (line.length() < maxLength) {
-        line.append(c);
-      } else {
+      gathering = true;
+      int run = end - position;
+      int take = Math.min(run, maxLength - gatheredLength);
+      if (take < run) {
         tooLong = true;
       }
+      if (take > 0) {
+        if (gathered.length < gatheredLength + take) {
+          gathered = java.util.Arrays.copyOf(gathered, Math.min(maxLength, Math.max(gathered.length * 2, gatheredLength + take)));
+        }
+        System.arraycopy(buffer, position, gathered, gatheredLength, take);
+        gatheredLength += take;
+      }
+      if (end < limit) {
+        position = end + 1;
+        lineNumber++;
+        return finish(gathered, 0, gatheredLength);
+      }
+      position = end;
     }
   }
 
-  /** Whether the line just returned was cut at the limit. */
+  private boolean finish(byte[] data, int from, int n) {
+    if (n > 0 && data[from + n - 1] == '\r') {
+      n--;
+    }
+    array = data;
+    offset = from;
+    length = n;
+    return true;
+  }
+
+  /** The current line's bytes: {@code array()[offset() .. offset() + length())}, valid until the next call. */
+  byte[] array() {
+    return array;
+  }
+
+  int offset() {
+    return offset;
+  }
+
+  int length() {
+    return length;
+  }
+
+  /** Whether the current line was cut at the limit. */
   boolean lastWasTooLong() {
     return tooLong;
   }

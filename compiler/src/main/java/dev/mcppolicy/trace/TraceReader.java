@@ -52,6 +52,14 @@ public final class TraceReader implements RecordSource {
     return new TraceReader(new JsonLines(file), name);
   }
 
+  /**
+   * Opens a trace for a policy that reads only {@code argumentKeys} of the arguments: other
+   * argument values are checked as JSON but not built (see {@code Simulator#argumentKeys}).
+   */
+  public static TraceReader open(Path file, String name, java.util.Set<String> argumentKeys) throws IOException {
+    return new TraceReader(new JsonLines(file).project(argumentKeys), name);
+  }
+
   /** Reads a trace from a stream (closed with the reader). */
   public static TraceReader of(java.io.InputStream in, String name) {
     return new TraceReader(new JsonLines(in), name);

@@ -88,16 +88,22 @@ class TraceReaderTest {
   @Test
   void anOverlongLineIsRefusedWithoutHoldingIt() throws Exception {
     List<Object> entries = read("{\"ts\": \"" + "x".repeat(TraceReader.MAX_LINE_LENGTH + 10) + "\"}\n" + OK + "\n");
-    assertEquals("t.jsonl:1: the line is longer than 1048576 characters", entries.get(0));
+    assertEquals("t.jsonl:1: the line is longer than 1048576 bytes", entries.get(0));
     assertTrue(entries.get(1) instanceof TraceRecord);
   }
 
   @Test
-  void invalidUtf8IsAProblemNotAnException() throws Exception {
+  void invalidUtf8IsAProblemOfItsLine() throws Exception {
     Path file = dir.resolve("bad.jsonl");
-    Files.write(file, new byte[] {'{', (byte) 0xff, '}', '\n'});
+    byte[] good = (OK + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {'{', '"', 't', 's', '"', ':', '"', (byte) 0xc3, '(', '"', '}', '\n'};
+    byte[] all = new byte[bad.length + good.length];
+    System.arraycopy(bad, 0, all, 0, bad.length);
+    System.arraycopy(good, 0, all, bad.length, good.length);
+    Files.write(file, all);
     try (TraceReader reader = TraceReader.open(file, "bad.jsonl")) {
-      assertEquals("bad.jsonl:1: the file is not valid UTF-8 text", reader.next().problem().toString());
+      assertEquals("bad.jsonl:1: the line is not valid UTF-8 text", reader.next().problem().toString());
+      assertTrue(reader.next().record() != null, "the next line is still read");
     }
   }
 
