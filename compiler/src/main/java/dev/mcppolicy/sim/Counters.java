@@ -1,85 +1,82 @@
 package dev.mcppolicy.sim;
 
-import dev.mcppolicy.model.Window;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The counters of every grant. A calendar counter holds its current window and count, reset when
- * a call falls in a later window; a sliding counter holds the instants it counted within the last
- * window-length.
+ * The counters of every grant, each counter known by its index in the policy. A calendar counter
+ * holds its current window and count (reset when a call falls in a later window); a sliding
+ * counter holds the instants it counted within the last window-length. Nothing here allocates
+ * per call once a grant has been seen.
  */
 final class Counters {
   private final WindowMode mode;
-  private final Map<String, Map<String, Object>> byGrant = new HashMap<>();
+  private final int size;
+  private final Map<String, Grant> grants = new HashMap<>();
 
-  Counters(WindowMode mode) {
+  Counters(WindowMode mode, int size) {
     this.mode = mode;
+    this.size = size;
   }
 
-  /** A counter's state for one call: its value before the call and its window. */
-  record Reading(long value, Instant from, Instant to) {}
+  /** One grant's counters. */
+  final class Grant {
+    private final long[] window = new long[size];
+    private final long[] count = new long[size];
+    private final ArrayDeque<Long>[] sliding;
 
-  Reading read(String grant, String counter, Window window, Instant at) {
-    Object state = byGrant.computeIfAbsent(grant, g -> new HashMap<>()).get(counter);
-    if (mode == WindowMode.CALENDAR) {
-      long seconds = window.millis() / 1000;
-      long index = Math.floorDiv(at.getEpochSecond(), seconds);
-      Instant from = Instant.ofEpochSecond(index * seconds);
-      long value = state instanceof long[] c && c[0] == index ? c[1] : 0;
-      return new Reading(value, from, from.plusSeconds(seconds));
+    @SuppressWarnings("unchecked")
+    Grant() {
+      java.util.Arrays.fill(window, Long.MIN_VALUE);
+      sliding = mode == WindowMode.SLIDING ? new ArrayDeque[size] : null;
     }
-    Instant from = at.minusMillis(window.millis());
-    long value = 0;
-    if (state instanceof SlidingWindow w) {
-      w.evict(nanos(from));
-      value = w.size();
-    }
-    return new Reading(value, from, at);
-  }
 
-  void count(String grant, String counter, Window window, Instant at) {
-    Map<String, Object> counters = byGrant.computeIfAbsent(grant, g -> new HashMap<>());
-    if (mode == WindowMode.CALENDAR) {
-      long index = Math.floorDiv(at.getEpochSecond(), window.millis() / 1000);
-      Object state = counters.get(counter);
-      if (state instanceof long[] c && c[0] == index) {
-        c[1]++;
-      } else {
-        counters.put(counter, new long[] {index, 1});
+    /** The value before a call at {@code nanos} (epoch nanoseconds) of counter {@code i}. */
+    long read(int i, long windowNanos, long nanos) {
+      if (sliding == null) {
+        long index = Math.floorDiv(nanos, windowNanos);
+        return window[i] == index ? count[i] : 0;
       }
-    } else {
-      ((SlidingWindow) counters.computeIfAbsent(counter, c -> new SlidingWindow())).add(nanos(at));
+      ArrayDeque<Long> counted = sliding[i];
+      if (counted == null) {
+        return 0;
+      }
+      // a call counts against (t - window, t]: instants at or before the start leave
+      long start = nanos - windowNanos;
+      while (!counted.isEmpty() && counted.peekFirst() <= start) {
+        counted.removeFirst();
+      }
+      return counted.size();
     }
+
+    void count(int i, long windowNanos, long nanos) {
+      if (sliding == null) {
+        long index = Math.floorDiv(nanos, windowNanos);
+        if (window[i] == index) {
+          count[i]++;
+        } else {
+          window[i] = index;
+          count[i] = 1;
+        }
+      } else {
+        if (sliding[i] == null) {
+          sliding[i] = new ArrayDeque<>();
+        }
+        sliding[i].addLast(nanos);
+      }
+    }
+  }
+
+  Grant grant(String name) {
+    return grants.computeIfAbsent(name, g -> new Grant());
+  }
+
+  boolean sliding() {
+    return mode == WindowMode.SLIDING;
   }
 
   void clear() {
-    byGrant.clear();
-  }
-
-  private static long nanos(Instant i) {
-    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
-  }
-
-  /** Instants (epoch nanoseconds) counted in a sliding window, oldest first. */
-  private static final class SlidingWindow {
-    private final ArrayDeque<Long> instants = new ArrayDeque<>();
-
-    void add(long nanos) {
-      instants.addLast(nanos);
-    }
-
-    /** A call counts against {@code (at - window, at]}: instants at or before the start leave. */
-    void evict(long start) {
-      while (!instants.isEmpty() && instants.peekFirst() <= start) {
-        instants.removeFirst();
-      }
-    }
-
-    long size() {
-      return instants.size();
-    }
+    grants.clear();
   }
 }

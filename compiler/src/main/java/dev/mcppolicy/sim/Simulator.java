@@ -9,6 +9,7 @@ import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.Rule;
 import dev.mcppolicy.model.ToolPolicy;
 import dev.mcppolicy.model.Window;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,19 +33,24 @@ public final class Simulator {
 
   private record RulePlan(List<ConditionPlan> conditions, String rule, String alias, String message) {}
 
-  private record LimitPlan(String counter, Window window, long max, String rule) {}
+  private record LimitPlan(String counter, Window window, long max, String rule, int index, long windowNanos) {}
 
-  private record ToolPlan(List<RulePlan> require, List<RulePlan> denyIf, List<LimitPlan> limits) {}
+  /** A tool's rules, and every limit that applies to it: its own, then all-tools. */
+  private record ToolPlan(List<RulePlan> require, List<RulePlan> denyIf, LimitPlan[] limits) {}
+
+  private final Map<String, Integer> counterIndex = new HashMap<>();
+  private LimitPlan[] allToolsOnly;
 
   private Simulator(PolicyDocument document, WindowMode mode) {
     this.hideAll = document.hide().contains("*");
     this.hidden = new HashSet<>(document.hide());
     this.defaultDeny = document.defaultPosture() == Posture.DENY;
-    this.counters = new Counters(mode);
     for (Limit l : document.allToolsLimits()) {
-      allTools.add(new LimitPlan(l.counter(), l.window(), l.max(), RuleIds.allToolsLimit(l.counter())));
+      allTools.add(limitPlan(l, RuleIds.allToolsLimit(l.counter())));
     }
+    allToolsOnly = allTools.toArray(new LimitPlan[0]);
     document.tools().forEach((name, tool) -> tools.put(name, plan(name, tool)));
+    this.counters = new Counters(mode, counterIndex.size());
     for (ToolPolicy tool : document.tools().values()) {
       for (List<Rule> rules : List.of(tool.require(), tool.denyIf())) {
         for (Rule r : rules) {
@@ -93,32 +99,60 @@ public final class Simulator {
         }
       }
     }
-    List<LimitPlan> limits = new ArrayList<>(plan == null ? List.of() : plan.limits());
-    limits.addAll(allTools);
-    List<Counters.Reading> readings = new ArrayList<>(limits.size());
+    LimitPlan[] limits = plan == null ? allToolsOnly : plan.limits();
+    if (limits.length == 0) {
+      return new Decision(Verdict.ALLOW, "", "", "", List::of);
+    }
+    Counters.Grant grant = counters.grant(call.grant());
+    long nanos = nanos(call.at());
+    long[] values = new long[limits.length];
     LimitPlan exceeded = null;
-    for (LimitPlan l : limits) {
-      Counters.Reading r = counters.read(call.grant(), l.counter(), l.window(), call.at());
-      readings.add(r);
-      if (exceeded == null && r.value() + 1 > l.max()) {
+    for (int i = 0; i < limits.length; i++) {
+      LimitPlan l = limits[i];
+      values[i] = grant.read(l.index(), l.windowNanos(), nanos);
+      if (exceeded == null && values[i] + 1 > l.max()) {
         exceeded = l;
       }
     }
-    boolean counts = exceeded == null && call.outcome() != Outcome.RPC_ERROR;
-    List<CounterView> views = new ArrayList<>(limits.size());
-    for (int i = 0; i < limits.size(); i++) {
-      LimitPlan l = limits.get(i);
-      Counters.Reading r = readings.get(i);
-      if (counts) {
-        counters.count(call.grant(), l.counter(), l.window(), call.at());
+    if (exceeded == null && call.outcome() != Outcome.RPC_ERROR) {
+      for (int i = 0; i < limits.length; i++) {
+        grant.count(limits[i].index(), limits[i].windowNanos(), nanos);
+        values[i]++;
       }
-      views.add(new CounterView(l.counter(), l.window(), l.max(), r.value() + (counts ? 1 : 0), r.from(), r.to()));
     }
+    java.util.function.Supplier<List<CounterView>> views = () -> views(limits, values, nanos);
     if (exceeded != null) {
-      return deny(exceeded.rule(), "", "Rate limit of " + exceeded.max() + " per " + exceeded.window().word()
-          + " reached for \"" + exceeded.counter() + "\"", views);
+      return new Decision(Verdict.DENY, exceeded.rule(), "", "Rate limit of " + exceeded.max() + " per "
+          + exceeded.window().word() + " reached for \"" + exceeded.counter() + "\"", views);
     }
     return new Decision(Verdict.ALLOW, "", "", "", views);
+  }
+
+  /** The counters of a decision, with their windows: built only when a report shows them. */
+  private List<CounterView> views(LimitPlan[] limits, long[] values, long nanos) {
+    List<CounterView> out = new ArrayList<>(limits.length);
+    for (int i = 0; i < limits.length; i++) {
+      LimitPlan l = limits[i];
+      Instant from;
+      Instant to;
+      if (counters.sliding()) {
+        from = instant(nanos - l.windowNanos());
+        to = instant(nanos);
+      } else {
+        from = instant(Math.floorDiv(nanos, l.windowNanos()) * l.windowNanos());
+        to = instant(Math.floorDiv(nanos, l.windowNanos()) * l.windowNanos() + l.windowNanos());
+      }
+      out.add(new CounterView(l.counter(), l.window(), l.max(), values[i], from, to));
+    }
+    return out;
+  }
+
+  private static long nanos(Instant i) {
+    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+  }
+
+  private static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
   private static Tri all(List<ConditionPlan> conditions, Arguments arguments) {
@@ -136,15 +170,20 @@ public final class Simulator {
   }
 
   private static Decision deny(String rule, String alias, String message, List<CounterView> views) {
-    return new Decision(Verdict.DENY, rule, alias, message, views);
+    return new Decision(Verdict.DENY, rule, alias, message, () -> views);
   }
 
   private static Decision indeterminate(RulePlan r) {
     return new Decision(Verdict.INDETERMINATE, r.rule(), r.alias(),
-        "cannot be decided: the record has argument keys but not the values this rule needs", List.of());
+        "cannot be decided: the record has argument keys but not the values this rule needs", List::of);
   }
 
-  private static ToolPlan plan(String name, ToolPolicy tool) {
+  private LimitPlan limitPlan(Limit l, String rule) {
+    int index = counterIndex.computeIfAbsent(l.counter(), c -> counterIndex.size());
+    return new LimitPlan(l.counter(), l.window(), l.max(), rule, index, l.window().millis() * 1_000_000L);
+  }
+
+  private ToolPlan plan(String name, ToolPolicy tool) {
     List<RulePlan> require = new ArrayList<>();
     for (int i = 0; i < tool.require().size(); i++) {
       require.add(rule(tool.require().get(i), RuleIds.require(name, i), "/tools/" + RuleIds.escape(name) + "/require/"));
@@ -155,9 +194,10 @@ public final class Simulator {
     }
     List<LimitPlan> limits = new ArrayList<>();
     for (Limit l : tool.limits()) {
-      limits.add(new LimitPlan(l.counter(), l.window(), l.max(), RuleIds.toolLimit(name, l.counter())));
+      limits.add(limitPlan(l, RuleIds.toolLimit(name, l.counter())));
     }
-    return new ToolPlan(require, denyIf, limits);
+    limits.addAll(allTools);
+    return new ToolPlan(require, denyIf, limits.toArray(new LimitPlan[0]));
   }
 
   private static RulePlan rule(Rule rule, String id, String aliasPrefix) {

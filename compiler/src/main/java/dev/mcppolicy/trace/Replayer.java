@@ -79,7 +79,8 @@ public final class Replayer {
     if (!options.sortFirst()) {
       Tally tally = new Tally();
       TraceRecord disorder = null;
-      try (RecordSource source = opener.open()) {
+      // reading and parsing run a batch ahead on a second thread; the order is the source's
+      try (RecordSource source = new Prefetching(opener.open())) {
         java.time.Instant last = null;
         for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
           if (e.problem() != null) {
