@@ -65,6 +65,9 @@ public record JsonNumber(String text) implements JsonValue {
 
   /** Why this number cannot be used, if it cannot: its exponent is out of range. */
   public static Optional<String> rangeProblem(String text) {
+    if (text.indexOf('e') < 0 && text.indexOf('E') < 0 && text.length() <= JsonReader.MAX_NUMBER_LENGTH) {
+      return Optional.empty(); // without an exponent, the digits themselves bound the magnitude
+    }
     BigDecimal value;
     try {
       value = new BigDecimal(text);

@@ -102,7 +102,11 @@ final class ConditionPlan {
           return value instanceof JsonString part && s.value().contains(part.value());
         }
         if (v instanceof JsonArray list) {
-          return list.elements().stream().anyMatch(e -> JsonValue.sameValue(e, value));
+          for (JsonValue e : list.elements()) {
+            if (JsonValue.sameValue(e, value)) {
+              return true;
+            }
+          }
         }
         return false;
       default:
@@ -111,6 +115,13 @@ final class ConditionPlan {
   }
 
   private boolean inList(JsonValue v) {
-    return value instanceof JsonArray list && list.elements().stream().anyMatch(e -> JsonValue.sameValue(v, e));
+    if (value instanceof JsonArray list) {
+      for (JsonValue e : list.elements()) {
+        if (JsonValue.sameValue(v, e)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Reproduces the numbers of docs/performance.md: builds the CLI and the benchmarks, generates the
+# workloads, then measures whole-process replay against the floor, memory, decisions and compiles.
+# Usage: benchmarks/measure.sh [WORKDIR]   (needs about 2.5 GB of disk for the workloads)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${1:-$root/benchmarks/target/workloads}"
+cli="$root/cli/target/mcppolicy.jar"
+bench="$root/benchmarks/target/benchmarks.jar"
+export LC_ALL=C
+
+(cd "$root" && mvn -B -q -Pbenchmarks -DskipTests package)
+[[ -f "$work/calls-8m.trace.jsonl" ]] || java -cp "$bench" dev.mcppolicy.bench.Generate "$work"
+
+# median wall-clock seconds and peak RSS (MB) of three runs of a command
+measure() {
+  local label="$1"; shift
+  local times=() rss=()
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > /dev/null 2>&1
+    read -r t m < "$work/time.txt"
+    times+=("$t"); rss+=("$((m / 1024))")
+  done
+  local t; t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
+  local m; m=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n 3p)
+  printf '%-44s %8s s  %6s MB peak\n' "$label" "$t" "$m"
+  echo "$t" > "$work/last.txt"
+}
+
+echo "== whole-process replay of 2,000,000 calls against the floor"
+measure "floor: Jackson reads each timestamp" java -cp "$bench" dev.mcppolicy.bench.Floor "$work/calls-2m.trace.jsonl"
+floor=$(cat "$work/last.txt")
+measure "replay (mcppolicy replay)" java -jar "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-2m.trace.jsonl"
+replay=$(cat "$work/last.txt")
+echo "ratio replay / floor: $(echo "scale=2; $replay / $floor" | bc)"
+echo "== memory: a 4x longer trace"
+measure "replay of 8,000,000 calls" java -jar "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-8m.trace.jsonl"
+echo "== compile of the Odoo sample, whole process"
+measure "mcppolicy compile samples/odoo" java -jar "$cli" compile "$root/samples/odoo/policy.mcppolicy"
+echo "== JMH: one decision (p50 in the SampleTime table), compile of 5,000 tools"
+java -jar "$bench" -f 1 DecisionBenchmark CompileBenchmark 2>&1 | grep -E "^(Benchmark|DecisionBenchmark|CompileBenchmark).*(avgt|sample|p0.50)|p0.50" || true
