@@ -5,7 +5,7 @@ import java.util.Map;
 /** An object; members keep their insertion order, keys are unique. */
 public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
   public JsonObject {
-    members = members instanceof FrozenMap<String, JsonValue> frozen ? frozen : FrozenMap.copyOf(members);
+    members = members instanceof Members own ? own.freeze() : Members.copyOf(members);
   }
 
   @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ public final class JsonReader {
           .maxNumberLength(MAX_NUMBER_LENGTH)
           .maxStringLength(MAX_STRING_LENGTH)
           .build())
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   private JsonReader() {}
@@ -96,24 +94,32 @@ public final class JsonReader {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      FrozenMap<String, JsonValue> fields = new FrozenMap<>(12);
+      Members fields = new Members(12);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
+        Location nameEnd = start(parser);
         JsonToken token = parser.nextToken();
+        JsonValue value;
         if (name.equals(projected) && token == JsonToken.START_OBJECT) {
-          FrozenMap<String, JsonValue> members = new FrozenMap<>(8);
+          Members members = new Members(8);
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            Location keyEnd = start(parser);
             parser.nextToken();
             if (keep.contains(key)) {
-              members.put(key, readValue(parser, null, 3));
+              if (!members.add(key, readValue(parser, null, 3))) {
+                throw new JsonSyntaxException("Duplicate field '" + key + "'", keyEnd);
+              }
             } else {
-              parser.skipChildren();
+              skip(parser, 3); // checked as JSON, not built; duplicates here go unnoticed
             }
           }
-          fields.put(name, new JsonObject(members.freeze()));
+          value = new JsonObject(members.freeze());
         } else {
-          fields.put(name, readValue(parser, null, 2));
+          value = readValue(parser, null, 2);
+        }
+        if (!fields.add(name, value)) {
+          throw new JsonSyntaxException("Duplicate field '" + name + "'", nameEnd);
         }
       }
       if (parser.nextToken() != null) {
@@ -172,24 +178,41 @@ public final class JsonReader {
     JsonValue value;
     switch (parser.currentToken()) {
       case START_OBJECT -> {
-        FrozenMap<String, JsonValue> members = new FrozenMap<>(8);
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        Members members = new Members(8);
+        JsonToken token;
+        while ((token = next(parser)) == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
-          parser.nextToken();
-          members.put(key, readValue(parser, locations, depth + 1));
+          Location keyEnd = start(parser); // a duplicate is reported where its key starts
+          next(parser);
+          if (!members.add(key, readValue(parser, locations, depth + 1))) {
+            throw new JsonSyntaxException("Duplicate field '" + key + "'", keyEnd);
+          }
+        }
+        if (token != JsonToken.END_OBJECT) {
+          throw new JsonSyntaxException("unexpected " + token + " in an object", here(parser));
         }
         value = new JsonObject(members.freeze());
       }
       case START_ARRAY -> {
         List<JsonValue> elements = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
+        while (next(parser) != JsonToken.END_ARRAY) {
           elements.add(readValue(parser, locations, depth + 1));
         }
         value = new JsonArray(elements);
       }
-      case VALUE_STRING -> value = new JsonString(parser.getText());
+      case VALUE_STRING -> {
+        String text = parser.getText();
+        if (text.length() > MAX_STRING_LENGTH) {
+          throw new JsonSyntaxException("a string is longer than " + MAX_STRING_LENGTH + " characters", at);
+        }
+        value = new JsonString(text);
+      }
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         String numberText = parser.getText();
+        // the limits are checked here too, not only by Jackson: its non-blocking parser does not
+        if (numberText.length() > MAX_NUMBER_LENGTH) {
+          throw new JsonSyntaxException("a number is longer than " + MAX_NUMBER_LENGTH + " characters", at);
+        }
         var problem = JsonNumber.rangeProblem(numberText);
         if (problem.isPresent()) {
           throw new JsonSyntaxException(problem.get(), at);
@@ -207,13 +230,81 @@ public final class JsonReader {
     return value;
   }
 
+  /**
+   * The next token, refusing the end of input: inside a value, a blocking parser would throw there,
+   * and a non-blocking one says NOT_AVAILABLE (and leaves {@code currentToken()} on the previous
+   * token, so a loop that reads {@code currentToken()} would never end).
+   */
+  static JsonToken next(JsonParser parser) throws IOException, JsonSyntaxException {
+    JsonToken t = parser.nextToken();
+    if (t == null || t == JsonToken.NOT_AVAILABLE) {
+      throw new JsonSyntaxException("unexpected end of input", here(parser));
+    }
+    return t;
+  }
+
+  /**
+   * Skips the value at the current token, checking it as JSON. Unlike {@code skipChildren}, it
+   * fails on {@code NOT_AVAILABLE} (the end of what a non-blocking parser was fed) instead of
+   * waiting for more.
+   */
+  static void skip(JsonParser parser, int atDepth) throws IOException, JsonSyntaxException {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+      if (token == JsonToken.NOT_AVAILABLE || token == null) {
+        throw new JsonSyntaxException("unexpected end of input", here(parser));
+      }
+      if ((token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
+          && parser.getTextLength() > MAX_NUMBER_LENGTH) {
+        throw new JsonSyntaxException("a number is longer than " + MAX_NUMBER_LENGTH + " characters", here(parser));
+      }
+      if (token == JsonToken.VALUE_STRING && parser.getTextLength() > MAX_STRING_LENGTH) {
+        throw new JsonSyntaxException("a string is longer than " + MAX_STRING_LENGTH + " characters", here(parser));
+      }
+      return;
+    }
+    int depth = 1;
+    while (depth > 0) {
+      JsonToken t = parser.nextToken();
+      if (t == null || t == JsonToken.NOT_AVAILABLE) {
+        throw new JsonSyntaxException("unexpected end of input", here(parser));
+      }
+      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        if (atDepth + depth++ > MAX_NESTING) {
+          throw new JsonSyntaxException("the JSON is nested more than " + MAX_NESTING + " levels deep", here(parser));
+        }
+      } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+        if (parser.getTextLength() > MAX_NUMBER_LENGTH) {
+          throw new JsonSyntaxException("a number is longer than " + MAX_NUMBER_LENGTH + " characters", here(parser));
+        }
+      } else if (t == JsonToken.VALUE_STRING) {
+        if (parser.getTextLength() > MAX_STRING_LENGTH) {
+          throw new JsonSyntaxException("a string is longer than " + MAX_STRING_LENGTH + " characters", here(parser));
+        }
+      } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+        depth--;
+      }
+    }
+  }
+
+  /** The configured factory, for parsers that read lines (see {@link LineParser}). */
+  static JsonFactory factory() {
+    return FACTORY;
+  }
+
+  /** Reads the value at the parser's current token, without locations (for {@link LineParser}). */
+  static JsonValue valueAt(JsonParser parser, int depth) throws IOException, JsonSyntaxException {
+    return readValue(parser, null, depth);
+  }
+
   private static Location start(JsonParser parser) {
     var l = parser.currentTokenLocation();
     return new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
   }
 
   private static Location here(JsonParser parser) {
-    return start(parser);
+    var l = parser.currentLocation();
+    return new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
   }
 
   private static Location location(JsonProcessingException e) {

@@ -18,6 +18,7 @@ import java.util.Set;
  */
 final class JsonLines implements AutoCloseable {
   private final LineReader lines;
+  private final dev.mcppolicy.json.LineParser fast = new dev.mcppolicy.json.LineParser();
   /** With a projection: argument values are built only for these keys (the policy reads no others). */
   private Set<String> keep;
 
@@ -58,6 +59,14 @@ final class JsonLines implements AutoCloseable {
       }
       if (looksUtf16or32(a, from, to)) {
         return new Line(number, null, "the line is not valid UTF-8 text");
+      }
+      if (a[from] == '{') {
+        // the common case: one well-formed object, read by a reused parser; anything else falls
+        // through to the careful path below, which gives the exact message
+        Map<String, JsonValue> fields = fast.object(a, from, to - from, keep == null ? null : "arguments", keep);
+        if (fields != null) {
+          return new Line(number, new JsonObject(fields), null);
+        }
       }
       try {
         if (keep != null) {

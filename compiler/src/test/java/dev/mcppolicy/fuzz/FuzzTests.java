@@ -136,6 +136,17 @@ class FuzzTests {
     }
   }
 
+  /**
+   * The reused line parser (the fast path for trace lines) agrees with the careful per-line reader
+   * on arbitrary bytes: when it answers, it answers the same; when the careful reader refuses a
+   * line, the fast path declines it.
+   */
+  @FuzzTest
+  void lineParser(byte[] data) {
+    LineParserAgreement.check(new dev.mcppolicy.json.LineParser(), data, null);
+    LineParserAgreement.check(new dev.mcppolicy.json.LineParser(), data, java.util.Set.of("a", "model"));
+  }
+
   /** Random policies and calls through the decision engine: counters never pass their max. */
   @FuzzTest
   void decisions(FuzzedDataProvider data) {

@@ -46,7 +46,7 @@ class PolicyJsonTest {
         Arguments.of("{\"version\": \"1\", \"default\": \"deny\", \"tools\": {\"odd name\": 5}}",
             "1:59: $.tools[\"odd name\"]: expected an object, found a number"),
         Arguments.of("{\"version\": \"1\", \"default\": \"deny\",", "1:36: $: Unexpected end-of-input within/between Object entries"),
-        Arguments.of("{\"version\": \"1\", \"version\": \"1\"}", "1:27: $: Duplicate field 'version'"),
+        Arguments.of("{\"version\": \"1\", \"version\": \"1\"}", "1:18: $: Duplicate field 'version'"),
         Arguments.of("[".repeat(100), "1:65: $: the JSON is nested more than 64 levels deep"));
   }
 

@@ -1,0 +1,108 @@
+package dev.mcppolicy.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads many lines, each holding one JSON object, with one reused non-blocking parser (fed one
+ * line at a time) instead of a new parser per line. It only ever accepts a line that is exactly
+ * one complete, well-formed object; for anything else (an error, an incomplete line, trailing
+ * content, another kind of value) it answers null and starts a fresh parser, and the caller
+ * reads that line the careful way ({@link JsonReader#object}, {@link JsonReader#value}), which
+ * produces the exact message. The limits and checks are the same as the careful way's.
+ */
+public final class LineParser {
+  private JsonParser parser;
+  /** Bytes fed to the current parser before this line: its byte offsets count from its start. */
+  private long fed;
+
+  public LineParser() {
+    reset();
+  }
+
+  /**
+   * The fields of the object on this line, building the values inside field {@code projected}
+   * only for the keys in {@code keep} ({@code projected} null: build everything); null when the
+   * line needs the careful path.
+   */
+  public Map<String, JsonValue> object(byte[] data, int offset, int length, String projected, Set<String> keep) {
+    try {
+      long before = fed;
+      ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(data, offset, offset + length);
+      fed += length;
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return fail();
+      }
+      Members fields = new Members(12);
+      JsonToken token;
+      while ((token = JsonReader.next(parser)) == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken valueToken = JsonReader.next(parser);
+        JsonValue value;
+        if (projected != null && name.equals(projected) && valueToken == JsonToken.START_OBJECT) {
+          Members members = new Members(8);
+          JsonToken inner;
+          while ((inner = JsonReader.next(parser)) == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonReader.next(parser);
+            if (keep.contains(key)) {
+              if (!members.add(key, JsonReader.valueAt(parser, 3))) {
+                return fail();
+              }
+            } else {
+              JsonReader.skip(parser, 3);
+            }
+          }
+          if (inner != JsonToken.END_OBJECT) {
+            return fail();
+          }
+          value = new JsonObject(members.freeze());
+        } else {
+          value = JsonReader.valueAt(parser, 2);
+        }
+        if (!fields.add(name, value)) {
+          return fail();
+        }
+      }
+      if (token != JsonToken.END_OBJECT) {
+        return fail();
+      }
+      // exactly one object, and nothing but white space after it on the line: checked by position,
+      // since a non-blocking parser waits (NOT_AVAILABLE) on the start of a number or a string
+      long end = parser.currentLocation().getByteOffset() - before;
+      if (end <= 0 || end > length) {
+        return fail();
+      }
+      for (int i = offset + (int) end; i < offset + length; i++) {
+        byte b = data[i];
+        if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+          return fail();
+        }
+      }
+      return fields;
+    } catch (IOException | JsonReader.JsonSyntaxException | RuntimeException e) {
+      return fail();
+    }
+  }
+
+  private Map<String, JsonValue> fail() {
+    reset();
+    return null;
+  }
+
+  private void reset() {
+    try {
+      if (parser != null) {
+        parser.close();
+      }
+      parser = JsonReader.factory().createNonBlockingByteArrayParser();
+      fed = 0;
+    } catch (IOException e) {
+      throw new IllegalStateException("a non-blocking parser cannot fail to start", e);
+    }
+  }
+}
