@@ -1,0 +1,69 @@
+package dev.mcppolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code ./mcppolicy} launcher, run as a user runs it, on the jar this build packaged: its
+ * stdout is exactly the policy.json, with nothing of the JVM's in it (a JVM option that printed a
+ * warning once ended up at the top of every compiled policy).
+ */
+class LauncherIT {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @Test
+  void compileWritesExactlyThePolicyJsonToStdout() throws Exception {
+    Result r = run(Map.of(), "compile", "samples/odoo/policy.mcppolicy");
+
+    assertEquals("", r.stderr());
+    assertEquals(Files.readString(ROOT.resolve("samples/odoo/policy.json")), r.stdout());
+    assertEquals(0, r.exit());
+  }
+
+  @Test
+  void javaOptionsCanBeReplaced() throws Exception {
+    // an option the launcher does not pass by default, visible in what the JVM prints
+    Result r = run(Map.of("MCPPOLICY_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:gc:stderr"),
+        "check", "samples/odoo/policy.mcppolicy");
+
+    assertEquals(0, r.exit());
+    assertEquals(true, r.stderr().contains("Using Serial"), r.stderr());
+  }
+
+  private record Result(int exit, String stdout, String stderr) {}
+
+  private static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("mcppolicy").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+    pb.environment().remove("MCPPOLICY_JAVA_OPTS");
+    pb.environment().remove("MCPPOLICY_REBUILD");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Thread drain = new Thread(() -> copy(p.getErrorStream(), err));
+    drain.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = p.waitFor();
+    drain.join();
+    return new Result(exit, out, err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static void copy(InputStream in, ByteArrayOutputStream out) {
+    try {
+      in.transferTo(out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
