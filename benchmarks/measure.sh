@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$root/benchmarks/target/workloads}"
-cli="$root/cli/target/mcppolicy.jar"
+cli="$root/mcppolicy"   # the launcher, with the JVM options users get
 bench="$root/benchmarks/target/benchmarks.jar"
 export LC_ALL=C
 
@@ -30,12 +30,18 @@ measure() {
 echo "== whole-process replay of 2,000,000 calls against the floor"
 measure "floor: Jackson reads each timestamp" java -cp "$bench" dev.mcppolicy.bench.Floor "$work/calls-2m.trace.jsonl"
 floor=$(cat "$work/last.txt")
-measure "replay (mcppolicy replay)" java -jar "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-2m.trace.jsonl"
+measure "replay (mcppolicy replay)" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-2m.trace.jsonl"
 replay=$(cat "$work/last.txt")
 echo "ratio replay / floor: $(echo "scale=2; $replay / $floor" | bc)"
 echo "== memory: a 4x longer trace"
-measure "replay of 8,000,000 calls" java -jar "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-8m.trace.jsonl"
+measure "replay of 8,000,000 calls" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-8m.trace.jsonl"
 echo "== compile of the Odoo sample, whole process"
-measure "mcppolicy compile samples/odoo" java -jar "$cli" compile "$root/samples/odoo/policy.mcppolicy"
+measure "mcppolicy compile samples/odoo" "$cli" compile "$root/samples/odoo/policy.mcppolicy"
 echo "== JMH: one decision (p50 in the SampleTime table), compile of 5,000 tools"
-java -jar "$bench" -f 1 DecisionBenchmark CompileBenchmark 2>&1 | grep -E "^(Benchmark|DecisionBenchmark|CompileBenchmark).*(avgt|sample|p0.50)|p0.50" || true
+java -jar "$bench" -f 1 DecisionBenchmark CompileBenchmark > "$work/jmh.txt" 2>&1
+if grep -q "<failure>" "$work/jmh.txt"; then
+  cat "$work/jmh.txt" >&2
+  echo "measure.sh: a benchmark failed (its output is above)" >&2
+  exit 1
+fi
+grep -E "^(Benchmark|DecisionBenchmark.decide:p0.50|CompileBenchmark)" "$work/jmh.txt"

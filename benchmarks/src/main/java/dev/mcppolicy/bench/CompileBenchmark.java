@@ -31,7 +31,8 @@ public class CompileBenchmark {
   @Setup
   public void setup() throws Exception {
     Path dir = Files.createTempDirectory("bench");
-    file = Files.writeString(dir.resolve("policy.mcppolicy"), Workload.policy(5000));
+    file = dir.resolve("policy.mcppolicy");
+    Workload.writePolicy(file, 5000);
     options = CompileOptions.defaults().withRoot(dir);
   }
 

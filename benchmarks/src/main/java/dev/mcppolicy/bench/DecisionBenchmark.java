@@ -44,7 +44,8 @@ public class DecisionBenchmark {
   @Setup
   public void setup() throws Exception {
     Path dir = Files.createTempDirectory("bench");
-    Path file = Files.writeString(dir.resolve("policy.mcppolicy"), Workload.policy(200));
+    Path file = dir.resolve("policy.mcppolicy");
+    Workload.writePolicy(file, 200);
     PolicyDocument policy = PolicyCompiler.compile(file, CompileOptions.defaults().withRoot(dir)).document().orElseThrow();
     simulator = Simulator.of(policy, WindowMode.CALENDAR);
     JsonObject args = (JsonObject) JsonReader.read("{\"model\": \"sale.order\", \"ids\": [12, 40], \"limit\": 80, "

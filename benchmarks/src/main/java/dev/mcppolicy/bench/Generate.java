@@ -13,8 +13,8 @@ public final class Generate {
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "workloads"));
-    Files.writeString(dir.resolve("policy-200.mcppolicy"), Workload.policy(200));
-    Files.writeString(dir.resolve("policy-5000.mcppolicy"), Workload.policy(5000));
+    Workload.writePolicy(dir.resolve("policy-200.mcppolicy"), 200);
+    Workload.writePolicy(dir.resolve("policy-5000.mcppolicy"), 5000);
     Workload.trace(dir.resolve("calls-2m.trace.jsonl"), 2_000_000, 50, 200, 1);
     if (args.length < 2 || !args[1].equals("--no-8m")) {
       Workload.trace(dir.resolve("calls-8m.trace.jsonl"), 8_000_000, 50, 200, 2);

@@ -23,15 +23,37 @@ public final class Workload {
     return String.format(java.util.Locale.ROOT, "tool_%04d", i);
   }
 
-  /** A policy over {@code tools} tools: a catalog, per-tool rules and two limits, an all-tools limit. */
-  public static String policy(int tools) {
-    StringBuilder out = new StringBuilder("policy \"benchmark\"\ndefault deny\ncatalog bench {\n");
+  /** Tools per module file: the compiler refuses a source file over 1 MiB, so large policies are split. */
+  static final int TOOLS_PER_MODULE = 1000;
+
+  /**
+   * Writes a policy over {@code tools} tools to {@code file}: per-tool rules and two limits, a class
+   * rule and an all-tools limit. The tools (a catalog and the per-tool blocks) live in modules of
+   * {@value #TOOLS_PER_MODULE} tools beside it, named {@code <file>-part-N.mcppolicy}, as a team
+   * would split a large policy.
+   */
+  public static void writePolicy(Path file, int tools) throws IOException {
+    String stem = file.getFileName().toString().replaceFirst("\\.mcppolicy$", "");
+    StringBuilder main = new StringBuilder("policy \"benchmark\"\ndefault deny\n");
+    for (int part = 0; part * TOOLS_PER_MODULE < tools; part++) {
+      String module = stem + "-part-" + part;
+      main.append("import \"./").append(module).append("\"\n");
+      int from = part * TOOLS_PER_MODULE;
+      Files.writeString(file.resolveSibling(module + ".mcppolicy"),
+          module(part, from, Math.min(tools, from + TOOLS_PER_MODULE)), StandardCharsets.UTF_8);
+    }
+    main.append("allow class read\nall tools limit 100000/hour per grant\n");
+    Files.writeString(file, main, StandardCharsets.UTF_8);
+  }
+
+  private static String module(int part, int from, int to) {
+    StringBuilder out = new StringBuilder("catalog bench_").append(part).append(" {\n");
     String[] classes = {"read", "write", "execute"};
-    for (int i = 0; i < tools; i++) {
+    for (int i = from; i < to; i++) {
       out.append("  ").append(tool(i)).append(' ').append(classes[i % 3]).append('\n');
     }
-    out.append("}\nallow class read\n");
-    for (int i = 0; i < tools; i++) {
+    out.append("}\n");
+    for (int i = from; i < to; i++) {
       out.append("tool ").append(tool(i)).append(" {\n")
           .append("  require args.model exists message \"name the model\"\n")
           .append("  deny if args.model in [\"res.users\", \"ir.attachment\"] message \"protected model\"\n")
@@ -41,7 +63,6 @@ public final class Workload {
           .append("  limit ").append(20000 + i).append("/hour\n")
           .append("}\n");
     }
-    out.append("all tools limit 100000/hour per grant\n");
     return out.toString();
   }
 
