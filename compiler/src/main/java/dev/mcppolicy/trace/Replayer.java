@@ -5,16 +5,19 @@ import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * Replays recorded calls through a simulator (traces.md). Records are decided as they are read,
  * in file order, which is timestamp order for a well-formed trace. On the first record earlier
  * than the one before it, the replay starts over: the listener is told to forget what it got, the
- * whole trace is read and sorted by timestamp (records with the same instant keep file order), and
- * decided again from fresh counters, with a warning naming that line.
+ * trace is decided again in timestamp order (records with the same instant keep file order) from
+ * fresh counters, with a warning naming that line. Sorting holds a bounded number of records; a
+ * larger trace is sorted in several passes over the file.
  */
 public final class Replayer {
   private static final int PROGRESS_EVERY = 1 << 16;
@@ -42,9 +45,23 @@ public final class Replayer {
    * @param keepGoing report a bad record and go on, instead of stopping at it
    * @param sortFirst read everything and sort before deciding (for replays that must not restart,
    *     such as a {@code replay} step in the middle of a test)
+   * @param sortBudget the most records held in memory while sorting: a trace with more is sorted
+   *     in several passes over the file, each deciding the next {@code sortBudget} records
    */
-  public record Options(boolean keepGoing, boolean sortFirst) {
+  public record Options(boolean keepGoing, boolean sortFirst, int sortBudget) {
+    /** Records held at once while sorting: about 130 MB of records with typical arguments. */
+    public static final int SORT_BUDGET = 1 << 17;
     public static final Options DEFAULT = new Options(false, false);
+
+    public Options {
+      if (sortBudget < 1) {
+        throw new IllegalArgumentException("sortBudget must be at least 1: " + sortBudget);
+      }
+    }
+
+    public Options(boolean keepGoing, boolean sortFirst) {
+      this(keepGoing, sortFirst, SORT_BUDGET);
+    }
   }
 
   /** What a replay of one trace came to. */
@@ -111,28 +128,64 @@ public final class Replayer {
     return sorted(opener, simulator, options, listener, Optional.empty());
   }
 
+  /**
+   * Decides every record in timestamp order (equal instants in file order) holding at most
+   * {@code sortBudget} records: each pass reads the whole source and keeps, in a bounded heap, the
+   * first {@code sortBudget} records after the last one decided, then decides them. A trace that
+   * fits takes one pass; a larger one takes ceil(records / budget) passes and no temporary files.
+   * Problems are collected on the first pass only, so each is reported once.
+   */
   private static Summary sorted(Opener opener, Simulator simulator, Options options, Listener listener,
       Optional<String> warning) throws IOException {
     Tally tally = new Tally();
-    List<TraceRecord> records = new ArrayList<>();
-    try (RecordSource source = opener.open()) {
-      for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
-        if (e.problem() != null) {
-          tally.problems.add(e.problem());
-          if (!options.keepGoing()) {
-            return tally.summary(warning);
+    Keyed last = null;
+    boolean more = true;
+    for (boolean first = true; more; first = false) {
+      PriorityQueue<Keyed> next = new PriorityQueue<>(Math.min(options.sortBudget(), 1 << 12), ORDER.reversed());
+      long beyond = 0;
+      try (RecordSource source = new Prefetching(opener.open())) {
+        long ordinal = 0;
+        for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
+          if (e.problem() != null) {
+            if (first) {
+              tally.problems.add(e.problem());
+              if (!options.keepGoing()) {
+                return tally.summary(warning);
+              }
+            }
+            continue;
           }
-        } else {
-          records.add(e.record());
+          Keyed k = new Keyed(e.record(), ordinal++);
+          if (last != null && ORDER.compare(k, last) <= 0) {
+            continue; // decided in an earlier pass
+          }
+          beyond++;
+          if (next.size() < options.sortBudget()) {
+            next.add(k);
+          } else if (ORDER.compare(k, next.peek()) < 0) {
+            next.poll();
+            next.add(k);
+          }
         }
       }
-    }
-    records.sort(Comparator.comparing(r -> r.call().at())); // List.sort is stable: equal instants keep file order
-    for (TraceRecord r : records) {
-      decide(r, simulator, tally, listener);
+      more = beyond > options.sortBudget();
+      Keyed[] batch = next.toArray(new Keyed[0]);
+      Arrays.sort(batch, ORDER);
+      for (Keyed k : batch) {
+        decide(k.record(), simulator, tally, listener);
+      }
+      if (batch.length > 0) {
+        last = batch[batch.length - 1];
+      }
     }
     return tally.summary(warning);
   }
+
+  /** A record and its place among the source's records, which breaks ties between equal instants. */
+  private record Keyed(TraceRecord record, long ordinal) {}
+
+  private static final Comparator<Keyed> ORDER =
+      Comparator.<Keyed, java.time.Instant>comparing(k -> k.record().call().at()).thenComparingLong(Keyed::ordinal);
 
   private static void decide(TraceRecord r, Simulator simulator, Tally tally, Listener listener) {
     Decision d = simulator.decide(r.call());

@@ -150,4 +150,62 @@ class TraceReaderTest {
     assertEquals(List.of(1, 3), lines);
     assertTrue(!kept.passed(), "a trace with a bad record never passes, even with --keep-going");
   }
+
+  /** Seeded unsorted traces with many equal instants, replayed with sort budgets small and large. */
+  static Stream<Arguments> sortBudgets() {
+    return Stream.of(1, 2, 3, 7, 40, 1000).flatMap(budget ->
+        Stream.of(1L, 2L, 3L).map(seed -> Arguments.of(budget, seed)));
+  }
+
+  @ParameterizedTest(name = "budget {0}, seed {1}")
+  @MethodSource("sortBudgets")
+  @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a pass that never ends is a failure
+  void sortingInPassesDecidesInTheSameOrderAsSortingInMemory(int budget, long seed) throws Exception {
+    java.util.Random random = new java.util.Random(seed);
+    StringBuilder trace = new StringBuilder();
+    List<long[]> expected = new ArrayList<>(); // {second, line}
+    for (int line = 1; line <= 40; line++) {
+      int second = random.nextInt(12); // 40 records over 12 instants: many ties
+      trace.append(String.format(java.util.Locale.ROOT,
+          "{\"ts\": \"2026-11-21T10:00:%02dZ\", \"grant\": \"g\", \"tool\": \"t%d\"}%n", second, line));
+      expected.add(new long[] {second, line});
+    }
+    expected.sort(java.util.Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+    List<Integer> lines = new ArrayList<>();
+
+    Replayer.Summary s = replay(trace.toString(), new Replayer.Options(false, false, budget), lines);
+
+    assertEquals(expected.stream().map(e -> (int) e[1]).toList(), lines);
+    assertEquals(40, s.calls());
+    assertTrue(s.warning().isPresent());
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aBadRecordIsReportedOnceWhenSortingTakesSeveralPasses() throws Exception {
+    String trace = """
+        {"ts": "2026-11-21T10:00:05Z", "grant": "g", "tool": "a"}
+        {"ts": "2026-11-21T10:00:04Z", "grant": "g", "tool": "b"}
+        {"ts": "soon", "grant": "g", "tool": "c"}
+        {"ts": "2026-11-21T10:00:03Z", "grant": "g", "tool": "d"}
+        {"ts": "2026-11-21T10:00:02Z", "grant": "g", "tool": "e"}
+        """;
+    List<Integer> lines = new ArrayList<>();
+
+    Replayer.Summary kept = replay(trace, new Replayer.Options(true, true, 1), lines);
+
+    assertEquals(List.of(5, 4, 2, 1), lines);
+    assertEquals(1, kept.problems().size());
+    assertEquals(3, kept.problems().get(0).line());
+    lines.clear();
+    Replayer.Summary stopped = replay(trace, new Replayer.Options(false, true, 1), lines);
+    assertEquals(List.of(), lines, "without --keep-going a bad record stops the replay before any decision");
+    assertEquals(1, stopped.problems().size());
+  }
+
+  @Test
+  void aSortBudgetBelowOneIsRefused() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Replayer.Options(false, false, 0));
+  }
 }
