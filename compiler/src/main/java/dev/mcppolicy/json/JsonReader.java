@@ -126,13 +126,8 @@ public final class JsonReader {
         throw new JsonSyntaxException("unexpected content after the JSON document", here(parser));
       }
       return fields;
-    } catch (StreamConstraintsException e) {
-      var l = parser.currentLocation();
-      throw new JsonSyntaxException(limitMessage(e), new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr())));
-    } catch (JsonProcessingException e) {
-      throw new JsonSyntaxException(cleanMessage(e.getOriginalMessage()), location(e));
     } catch (IOException e) {
-      throw new JsonSyntaxException(e.getMessage(), new Location(1, 1));
+      throw syntaxError(e, parser);
     }
   }
 
@@ -158,14 +153,8 @@ public final class JsonReader {
         throw new JsonSyntaxException("unexpected content after the JSON document", here(parser));
       }
       return new Document(root, locations == null ? Map.of() : locations);
-    } catch (StreamConstraintsException e) {
-      // the limit is hit where the parser stands; the exception itself carries no location
-      var l = parser.currentLocation();
-      throw new JsonSyntaxException(limitMessage(e), new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr())));
-    } catch (JsonProcessingException e) {
-      throw new JsonSyntaxException(cleanMessage(e.getOriginalMessage()), location(e));
     } catch (IOException e) {
-      throw new JsonSyntaxException(e.getMessage(), new Location(1, 1));
+      throw syntaxError(e, parser);
     }
   }
 
@@ -310,6 +299,20 @@ public final class JsonReader {
   private static Location location(JsonProcessingException e) {
     var l = e.getLocation();
     return l == null ? new Location(1, 1) : new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+  }
+
+  /** What the parser threw, as a syntax error located as precisely as the parser allows. */
+  private static JsonSyntaxException syntaxError(IOException e, JsonParser parser) {
+    if (e instanceof StreamConstraintsException limit) {
+      // the limit is hit where the parser stands; the exception itself carries no location
+      var l = parser.currentLocation();
+      return new JsonSyntaxException(limitMessage(limit),
+          new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr())));
+    }
+    if (e instanceof JsonProcessingException p) {
+      return new JsonSyntaxException(cleanMessage(p.getOriginalMessage()), location(p));
+    }
+    return new JsonSyntaxException(e.getMessage(), new Location(1, 1));
   }
 
   private static String limitMessage(StreamConstraintsException e) {
