@@ -19,6 +19,7 @@ import dev.mcppolicy.sim.WindowMode;
 import dev.mcppolicy.syntax.Instants;
 import dev.mcppolicy.trace.JsonRpcReader;
 import dev.mcppolicy.trace.Replayer;
+import dev.mcppolicy.trace.ParallelTraceReader;
 import dev.mcppolicy.trace.TraceReader;
 import dev.mcppolicy.trace.TraceRecord;
 import java.io.BufferedWriter;
@@ -141,7 +142,7 @@ final class ReplayCommand implements Callable<Integer> {
         Optional<Instant> s = startAt;
         Simulator simulator = Simulator.of(loaded.document().get(), mode);
         Replayer.Opener opener = from == Source.trace
-            ? () -> TraceReader.open(trace, name, simulator.argumentKeys())
+            ? () -> ParallelTraceReader.open(trace, name, simulator.argumentKeys())
             : () -> JsonRpcReader.open(trace, name, g, s);
         Progress progress = new Progress(name);
         sink.progress = progress;
@@ -279,15 +280,15 @@ final class ReplayCommand implements Callable<Integer> {
       if (update) {
         decisions.put(r.line(), d);
       }
-      String where = name + ":" + r.line();
       if (!mismatches.isEmpty()) {
-        text.append(CallReport.failure(where, r, d, mismatches));
+        text.append(CallReport.failure(name + ":" + r.line(), r, d, mismatches));
       } else if (verbose) {
-        text.append(where).append(": ").append(d.verdict().word()).append(' ').append(r.call().tool())
+        text.append(name).append(':').append(r.line()).append(": ").append(d.verdict().word()).append(' ').append(r.call().tool())
             .append(" (grant ").append(r.call().grant()).append(')')
             .append(d.rule().isEmpty() ? "" : " rule " + d.rule()).append('\n');
       }
-      if (r.expect().isPresent()) {
+      if (format == Format.junit && r.expect().isPresent()) {
+        String where = name + ":" + r.line();
         String caseName = "line " + r.line() + ": " + r.call().tool() + r.name().map(n -> " (" + n + ")").orElse("");
         String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
         cases.add(mismatches.isEmpty() ? CaseResult.passed(caseName, className, 0)

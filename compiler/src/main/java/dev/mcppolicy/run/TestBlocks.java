@@ -16,6 +16,7 @@ import dev.mcppolicy.syntax.Item;
 import dev.mcppolicy.syntax.Step;
 import dev.mcppolicy.trace.Expectation;
 import dev.mcppolicy.trace.Replayer;
+import dev.mcppolicy.trace.ParallelTraceReader;
 import dev.mcppolicy.trace.TraceReader;
 import dev.mcppolicy.trace.TraceRecord;
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class TestBlocks {
           continue;
         }
         try {
-          Replayer.Summary s = Replayer.replay(() -> TraceReader.open(trace, name), simulator,
+          Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, null), simulator,
               new Replayer.Options(false, true), (r, d, mismatches) -> {
                 if (!mismatches.isEmpty()) {
                   failures.add(CallReport.failure(name + ":" + r.line() + " (replayed at " + where + ")", r, d, mismatches));

@@ -7,6 +7,7 @@ import dev.mcppolicy.report.SuiteResult;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.WindowMode;
 import dev.mcppolicy.trace.Replayer;
+import dev.mcppolicy.trace.ParallelTraceReader;
 import dev.mcppolicy.trace.TraceReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class TraceSuite {
     List<CaseResult> cases = new ArrayList<>();
     String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
     Simulator simulator = Simulator.of(policy, windows);
-    Replayer.Summary s = Replayer.replay(() -> TraceReader.open(trace, name, simulator.argumentKeys()), simulator,
+    Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, simulator.argumentKeys()), simulator,
         Replayer.Options.DEFAULT, new Replayer.Listener() {
           @Override
           public void restart() {

@@ -21,6 +21,7 @@ final class ConditionPlan {
   private final JsonValue value;
   private final JsonNumber number;
   private final Pattern regex;
+  private final Prefilter prefilter;
   private final boolean existsWanted;
 
   ConditionPlan(Condition c) {
@@ -30,6 +31,7 @@ final class ConditionPlan {
     this.value = c.value();
     this.number = value instanceof JsonNumber n ? n : null;
     this.regex = op == Op.REGEX && value instanceof JsonString s ? Pattern.compile(s.value()) : null;
+    this.prefilter = regex == null ? null : Prefilter.of(regex.pattern());
     this.existsWanted = value instanceof JsonBoolean b && b.value();
   }
 
@@ -96,7 +98,8 @@ final class ConditionPlan {
           default -> c >= 0;
         };
       case REGEX:
-        return v instanceof JsonString s && regex != null && regex.matcher(s.value()).find();
+        return v instanceof JsonString s && regex != null
+            && (prefilter == null || prefilter.mayMatch(s.value())) && regex.matcher(s.value()).find();
       case CONTAINS:
         if (v instanceof JsonString s) {
           return value instanceof JsonString part && s.value().contains(part.value());

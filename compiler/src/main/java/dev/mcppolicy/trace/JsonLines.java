@@ -43,53 +43,66 @@ final class JsonLines implements AutoCloseable {
     while (lines.next()) {
       int number = lines.lineNumber();
       if (lines.lastWasTooLong()) {
-        return new Line(number, null, "the line is longer than " + TraceReader.MAX_LINE_LENGTH + " bytes");
+        return new Line(number, null, tooLong());
       }
-      byte[] a = lines.array();
-      int from = lines.offset();
-      int to = from + lines.length();
-      while (from < to && isSpace(a[from])) {
-        from++;
-      }
-      while (to > from && isSpace(a[to - 1])) {
-        to--;
-      }
-      if (from == to || a[from] == '#') {
-        continue;
-      }
-      if (looksUtf16or32(a, from, to)) {
-        return new Line(number, null, "the line is not valid UTF-8 text");
-      }
-      if (a[from] == '{') {
-        // the common case: one well-formed object, read by a reused parser; anything else falls
-        // through to the careful path below, which gives the exact message
-        Map<String, JsonValue> fields = fast.object(a, from, to - from, keep == null ? null : "arguments", keep);
-        if (fields != null) {
-          return new Line(number, new JsonObject(fields), null);
-        }
-      }
-      try {
-        if (keep != null) {
-          Map<String, JsonValue> fields = JsonReader.object(a, from, to - from, "arguments", keep);
-          if (fields != null) {
-            return new Line(number, new JsonObject(fields), null);
-          }
-        }
-        return new Line(number, JsonReader.value(a, from, to - from), null);
-      } catch (JsonReader.JsonSyntaxException e) {
-        String message = e.getMessage() != null && e.getMessage().startsWith("Invalid UTF-8")
-            ? "the line is not valid UTF-8 text" : "not valid JSON (column " + e.location().column() + "): " + e.getMessage();
-        return new Line(number, null, message);
+      Line line = parse(number, lines.array(), lines.offset(), lines.offset() + lines.length(), fast, keep);
+      if (line != null) {
+        return line;
       }
     }
     return null;
   }
 
   /**
+   * One line's value or problem, from its bytes {@code a[from .. to)} (without the newline); null
+   * for a blank or {@code #} line. {@code fast} reads the common case, the careful path the rest;
+   * with {@code keep}, argument values are built only for those keys.
+   */
+  static Line parse(int number, byte[] a, int from, int to, dev.mcppolicy.json.LineParser fast, Set<String> keep) {
+    while (from < to && isSpace(a[from])) {
+      from++;
+    }
+    while (to > from && isSpace(a[to - 1])) {
+      to--;
+    }
+    if (from == to || a[from] == '#') {
+      return null;
+    }
+    if (looksUtf16or32(a, from, to)) {
+      return new Line(number, null, "the line is not valid UTF-8 text");
+    }
+    if (a[from] == '{') {
+      // the common case: one well-formed object, read by a reused parser; anything else falls
+      // through to the careful path below, which gives the exact message
+      Map<String, JsonValue> fields = fast.object(a, from, to - from, keep == null ? null : "arguments", keep);
+      if (fields != null) {
+        return new Line(number, new JsonObject(fields), null);
+      }
+    }
+    try {
+      if (keep != null) {
+        Map<String, JsonValue> fields = JsonReader.object(a, from, to - from, "arguments", keep);
+        if (fields != null) {
+          return new Line(number, new JsonObject(fields), null);
+        }
+      }
+      return new Line(number, JsonReader.value(a, from, to - from), null);
+    } catch (JsonReader.JsonSyntaxException e) {
+      String message = e.getMessage() != null && e.getMessage().startsWith("Invalid UTF-8")
+          ? "the line is not valid UTF-8 text" : "not valid JSON (column " + e.location().column() + "): " + e.getMessage();
+      return new Line(number, null, message);
+    }
+  }
+
+  static String tooLong() {
+    return "the line is longer than " + TraceReader.MAX_LINE_LENGTH + " bytes";
+  }
+
+  /**
    * The JSON parser guesses UTF-16 or UTF-32 from a zero byte or a byte order mark in the first
    * four bytes; traces are UTF-8, so such a line is refused rather than read in another encoding.
    */
-  private static boolean looksUtf16or32(byte[] a, int from, int to) {
+  static boolean looksUtf16or32(byte[] a, int from, int to) {
     if (to - from >= 2 && ((a[from] == (byte) 0xFE && a[from + 1] == (byte) 0xFF)
         || (a[from] == (byte) 0xFF && a[from + 1] == (byte) 0xFE))) {
       return true;
@@ -102,7 +115,7 @@ final class JsonLines implements AutoCloseable {
     return false;
   }
 
-  private static boolean isSpace(byte b) {
+  static boolean isSpace(byte b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B;
   }
 

@@ -7,6 +7,11 @@ public interface RecordSource extends AutoCloseable {
   /** The next record or problem; null at the end. */
   TraceReader.Entry next() throws IOException;
 
+  /** Whether this source already reads and decodes ahead on other threads. */
+  default boolean readsAhead() {
+    return false;
+  }
+
   @Override
   void close() throws IOException;
 }

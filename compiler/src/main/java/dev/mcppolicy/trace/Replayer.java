@@ -97,7 +97,7 @@ public final class Replayer {
       Tally tally = new Tally();
       TraceRecord disorder = null;
       // reading and parsing run a batch ahead on a second thread; the order is the source's
-      try (RecordSource source = new Prefetching(opener.open())) {
+      try (RecordSource source = prefetched(opener.open())) {
         java.time.Instant last = null;
         for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
           if (e.problem() != null) {
@@ -143,7 +143,7 @@ public final class Replayer {
     for (boolean first = true; more; first = false) {
       PriorityQueue<Keyed> next = new PriorityQueue<>(Math.min(options.sortBudget(), 1 << 12), ORDER.reversed());
       long beyond = 0;
-      try (RecordSource source = new Prefetching(opener.open())) {
+      try (RecordSource source = prefetched(opener.open())) {
         long ordinal = 0;
         for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
           if (e.problem() != null) {
@@ -179,6 +179,11 @@ public final class Replayer {
       }
     }
     return tally.summary(warning);
+  }
+
+  /** The source, read ahead on another thread unless it does that itself. */
+  private static RecordSource prefetched(RecordSource source) {
+    return source.readsAhead() ? source : new Prefetching(source);
   }
 
   /** A record and its place among the source's records, which breaks ties between equal instants. */

@@ -34,6 +34,9 @@ public final class TraceReader implements RecordSource {
       "outcome", "expect", "id", "name");
   private static final Set<String> HEADER_FIELDS = Set.of("version", "grant", "policy");
 
+  /** The arguments of a record that gives none. */
+  static final Arguments NO_ARGUMENTS = Arguments.of(new JsonObject(Map.of()));
+
   private final JsonLines lines;
   private final String name;
   private TraceHeader header = TraceHeader.NONE;
@@ -65,6 +68,11 @@ public final class TraceReader implements RecordSource {
     return new TraceReader(new JsonLines(in), name);
   }
 
+  /** Reads a trace from a stream, building only {@code argumentKeys} of the arguments (null: all). */
+  static TraceReader of(java.io.InputStream in, String name, Set<String> argumentKeys) {
+    return new TraceReader(new JsonLines(in).project(argumentKeys), name);
+  }
+
   /** Reads only the header line, if the file has one (tooling.md section 4 uses its policy). */
   public static TraceHeader header(Path file, String name) throws IOException {
     try (TraceReader reader = open(file, name)) {
@@ -81,25 +89,34 @@ public final class TraceReader implements RecordSource {
   @Override
   public Entry next() throws IOException {
     for (JsonLines.Line line = lines.next(); line != null; line = lines.next()) {
-      boolean header = first;
+      boolean mayBeHeader = first;
       first = false;
       if (line.problem() != null) {
         return problem(line.number(), line.problem());
       }
       JsonValue value = line.value();
-      if (header && value instanceof JsonObject o && o.members().size() == 1 && o.members().containsKey("trace")) {
-        String bad = readHeader(o.members().get("trace"));
-        if (bad != null) {
-          return problem(line.number(), bad);
-        }
+      Object read = mayBeHeader ? header(value) : null;
+      if (read instanceof TraceHeader h) {
+        header = h;
         continue;
       }
-      return record(line.number(), value);
+      if (read instanceof String bad) {
+        return problem(line.number(), bad);
+      }
+      return record(name, header.grant().orElse(null), line.number(), value);
     }
     return null;
   }
 
-  private String readHeader(JsonValue value) {
+  /**
+   * What the first line of a trace says, if it is a header line ({@code {"trace": {...}}}): the
+   * header, or the reason it is malformed; null when the line is not a header line but a record.
+   */
+  static Object header(JsonValue line) {
+    if (!(line instanceof JsonObject o && o.members().size() == 1 && o.members().containsKey("trace"))) {
+      return null;
+    }
+    JsonValue value = o.members().get("trace");
     if (!(value instanceof JsonObject h)) {
       return "the header's 'trace' must be an object";
     }
@@ -126,59 +143,59 @@ public final class TraceReader implements RecordSource {
       }
       policy = Optional.of(s.value());
     }
-    header = new TraceHeader(grant, policy);
-    return null;
+    return new TraceHeader(grant, policy);
   }
 
-  private Entry record(int number, JsonValue value) {
+  /** A record line's entry, for a trace whose header gives {@code headerGrant} (null: none). */
+  static Entry record(String name, String headerGrant, int number, JsonValue value) {
     if (!(value instanceof JsonObject o)) {
-      return problem(number, "a record is a JSON object, not " + value.kind());
+      return problem(name, number, "a record is a JSON object, not " + value.kind());
     }
     for (String key : o.members().keySet()) {
       if (!FIELDS.contains(key)) {
         String hint = Suggestions.closest(key, FIELDS).map(s -> " (did you mean '" + s + "'?)").orElse("");
-        return problem(number, "unknown field '" + key + "'" + hint);
+        return problem(name, number, "unknown field '" + key + "'" + hint);
       }
     }
     Map<String, JsonValue> m = o.members();
     if (!m.containsKey("ts")) {
-      return problem(number, "'ts' is missing");
+      return problem(name, number, "'ts' is missing");
     }
     if (!(m.get("ts") instanceof JsonString tsText)) {
-      return problem(number, "'ts' must be a string, not " + m.get("ts").kind());
+      return problem(name, number, "'ts' must be a string, not " + m.get("ts").kind());
     }
     Optional<Instant> ts = Instants.parse(tsText.value());
     if (ts.isEmpty()) {
-      return problem(number, "'ts' \"" + tsText.value() + "\" is not an RFC 3339 instant with seconds, "
+      return problem(name, number, "'ts' \"" + tsText.value() + "\" is not an RFC 3339 instant with seconds, "
           + "0 to 9 fractional digits and a zone (Z or an offset)");
     }
-    String grant = header.grant().orElse(null);
+    String grant = headerGrant;
     if (m.containsKey("grant")) {
       if (!(m.get("grant") instanceof JsonString g) || g.value().isEmpty()) {
-        return problem(number, "'grant' must be a non-empty string");
+        return problem(name, number, "'grant' must be a non-empty string");
       }
       grant = g.value();
     }
     if (grant == null) {
-      return problem(number, "'grant' is missing (give it on the record or in a header line)");
+      return problem(name, number, "'grant' is missing (give it on the record or in a header line)");
     }
     if (!(m.get("tool") instanceof JsonString tool) || tool.value().isEmpty()) {
-      return problem(number, m.containsKey("tool") ? "'tool' must be a non-empty string" : "'tool' is missing");
+      return problem(name, number, m.containsKey("tool") ? "'tool' must be a non-empty string" : "'tool' is missing");
     }
-    Arguments arguments = Arguments.of(new JsonObject(Map.of()));
+    Arguments arguments = NO_ARGUMENTS;
     if (m.containsKey("arguments") && m.containsKey("argument_keys")) {
-      return problem(number, "give 'arguments' or 'argument_keys', not both");
+      return problem(name, number, "give 'arguments' or 'argument_keys', not both");
     }
     if (m.containsKey("arguments")) {
       if (!(m.get("arguments") instanceof JsonObject args)) {
-        return problem(number, "'arguments' must be an object, not " + m.get("arguments").kind());
+        return problem(name, number, "'arguments' must be an object, not " + m.get("arguments").kind());
       }
       arguments = Arguments.of(args);
     }
     if (m.containsKey("argument_keys")) {
       if (!(m.get("argument_keys") instanceof JsonArray keys)
           || !keys.elements().stream().allMatch(JsonString.class::isInstance)) {
-        return problem(number, "'argument_keys' must be a list of strings");
+        return problem(name, number, "'argument_keys' must be a list of strings");
       }
       Set<String> names = new LinkedHashSet<>();
       keys.elements().forEach(k -> names.add(((JsonString) k).value()));
@@ -188,7 +205,7 @@ public final class TraceReader implements RecordSource {
     if (m.containsKey("outcome")) {
       Optional<Outcome> o2 = m.get("outcome") instanceof JsonString s ? Outcome.fromWord(s.value()) : Optional.empty();
       if (o2.isEmpty()) {
-        return problem(number, "'outcome' must be \"ok\", \"tool_error\" or \"rpc_error\"");
+        return problem(name, number, "'outcome' must be \"ok\", \"tool_error\" or \"rpc_error\"");
       }
       outcome = o2.get();
     }
@@ -196,7 +213,7 @@ public final class TraceReader implements RecordSource {
     if (m.containsKey("expect")) {
       Object parsed = expectation(m.get("expect"));
       if (parsed instanceof String bad) {
-        return problem(number, bad);
+        return problem(name, number, bad);
       }
       expect = Optional.of((Expectation) parsed);
     }
@@ -208,13 +225,13 @@ public final class TraceReader implements RecordSource {
       } else if (v instanceof JsonNumber n) {
         id = Optional.of(n.text());
       } else {
-        return problem(number, "'id' must be a string or a number");
+        return problem(name, number, "'id' must be a string or a number");
       }
     }
     Optional<String> label = Optional.empty();
     if (m.containsKey("name")) {
       if (!(m.get("name") instanceof JsonString s)) {
-        return problem(number, "'name' must be a string");
+        return problem(name, number, "'name' must be a string");
       }
       label = Optional.of(s.value());
     }
@@ -271,6 +288,10 @@ public final class TraceReader implements RecordSource {
   }
 
   private Entry problem(int line, String message) {
+    return problem(name, line, message);
+  }
+
+  static Entry problem(String name, int line, String message) {
     return new Entry(null, new TraceProblem(name, line, message));
   }
 

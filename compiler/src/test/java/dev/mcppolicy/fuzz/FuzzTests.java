@@ -147,6 +147,13 @@ class FuzzTests {
     LineParserAgreement.check(new dev.mcppolicy.json.LineParser(), data, java.util.Set.of("a", "model"));
   }
 
+  /** Trace lines decoded chunk-wise on the fast path: the same records and problems as the plain reader. */
+  @FuzzTest
+  void chunks(byte[] data) throws IOException {
+    dev.mcppolicy.trace.ChunkAgreement.check(data, null);
+    dev.mcppolicy.trace.ChunkAgreement.check(data, java.util.Set.of("a", "model"));
+  }
+
   /** Random policies and calls through the decision engine: counters never pass their max. */
   @FuzzTest
   void decisions(FuzzedDataProvider data) {

@@ -1,0 +1,351 @@
+package dev.mcppolicy.trace;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads a trace file on every core while the caller decides: a splitter thread cuts the file into
+ * chunks of whole lines (about {@link #READ} bytes each), a pool of workers decodes the chunks
+ * ({@link ChunkDecoder}), and {@link #next} hands out their entries in file order, with their
+ * line numbers, exactly as {@link TraceReader} would. Memory is bounded: at most {@link #AHEAD}
+ * decoded chunks wait, and the chunk buffers are recycled.
+ *
+ * <p>The header line is read first, on the caller's thread, because every chunk needs its grant.
+ * If the first chunk holds no line at all but blank and comment lines (a file that starts with
+ * more than {@link #READ} bytes of them), the trace is read by a plain {@link TraceReader} instead.
+ */
+public final class ParallelTraceReader implements RecordSource {
+  /** The new bytes each chunk reads; a chunk also holds the unfinished line before them. */
+  static final int READ = 1 << 17;
+  /** Decoded chunks waiting for the caller, at most. */
+  static final int AHEAD = 8;
+
+  private static final Future<ChunkDecoder.Decoded> END = CompletableFuture.completedFuture(null);
+
+  private final String name;
+  private final Chunks chunks;
+  private final ExecutorService workers;
+  private final BlockingQueue<Future<ChunkDecoder.Decoded>> decoded = new ArrayBlockingQueue<>(AHEAD);
+  private final Thread splitter;
+  private final ThreadLocal<ChunkDecoder> decoders;
+  private volatile boolean closed;
+  private TraceReader.Entry pending;
+  private List<TraceReader.Entry> entries = List.of();
+  private int index;
+  private int lineBase;
+  private int lines;
+  private boolean ended;
+
+  private ParallelTraceReader(String name, Chunks chunks, Chunk first, int firstLine, TraceHeader header,
+      TraceReader.Entry headerProblem, Set<String> keep, int threads) {
+    this.name = name;
+    this.chunks = chunks;
+    this.pending = headerProblem;
+    this.lineBase = firstLine;
+    String grant = header.grant().orElse(null);
+    this.decoders = ThreadLocal.withInitial(() -> new ChunkDecoder(name, grant, keep));
+    this.workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mcppolicy-trace-decoder");
+      t.setDaemon(true);
+      return t;
+    });
+    this.splitter = new Thread(() -> split(first), "mcppolicy-trace-splitter");
+    splitter.setDaemon(true);
+    splitter.start();
+  }
+
+  /** Opens a trace as {@link #open(Path, String, Set, int)} does, decoded on every core. */
+  public static RecordSource open(Path file, String name, Set<String> argumentKeys) throws IOException {
+    return open(file, name, argumentKeys, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Opens a trace for a policy that reads only {@code argumentKeys} of the arguments (null: all),
+   * decoded on {@code threads} threads; {@code name} is how messages name the file.
+   */
+  public static RecordSource open(Path file, String name, Set<String> argumentKeys, int threads) throws IOException {
+    return open(file, name, argumentKeys, threads, READ);
+  }
+
+  /** As above, with chunks of about {@code read} new bytes (tests use tiny ones to cut lines often). */
+  static RecordSource open(Path file, String name, Set<String> argumentKeys, int threads, int read) throws IOException {
+    Chunks chunks = new Chunks(FileChannel.open(file, StandardOpenOption.READ), read);
+    try {
+      Chunk first = chunks.next();
+      if (first == null) {
+        return new ParallelTraceReader(name, chunks, null, 0, TraceHeader.NONE, null, argumentKeys, threads);
+      }
+      // the first line that is not blank or a comment may be the header
+      int line = 0;
+      int position = 0;
+      while (!first.tooLong() && position < first.length()) {
+        int end = position;
+        while (end < first.length() && first.data()[end] != '\n') {
+          end++;
+        }
+        line++;
+        if (end - position > TraceReader.MAX_LINE_LENGTH) {
+          break; // a problem line: the trace has no header
+        }
+        JsonLines.Line parsed = JsonLines.parse(line, first.data(), position, end, new dev.mcppolicy.json.LineParser(), Set.of());
+        if (parsed != null) {
+          Object header = parsed.problem() == null ? TraceReader.header(parsed.value()) : null;
+          if (header == null) {
+            break; // a record: the trace has no header, and the record is read with its chunk
+          }
+          Chunk rest = new Chunk(first.data(), end + 1, first.length(), false);
+          return header instanceof TraceHeader h
+              ? new ParallelTraceReader(name, chunks, rest, line, h, null, argumentKeys, threads)
+              : new ParallelTraceReader(name, chunks, rest, line, TraceHeader.NONE,
+                  TraceReader.problem(name, line, (String) header), argumentKeys, threads);
+        }
+        position = end + 1;
+        if (position >= first.length() && !chunks.atEnd()) {
+          // only blank and comment lines so far: read the file line by line instead
+          chunks.close();
+          return TraceReader.open(file, name, argumentKeys);
+        }
+      }
+      return new ParallelTraceReader(name, chunks, first, 0, TraceHeader.NONE, null, argumentKeys, threads);
+    } catch (IOException | RuntimeException e) {
+      chunks.close();
+      throw e;
+    } catch (InterruptedException e) {
+      chunks.close();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the trace", e);
+    }
+  }
+
+  private void split(Chunk first) {
+    try {
+      for (Chunk c = first; c != null && !closed; c = chunks.next()) {
+        Chunk chunk = c;
+        decoded.put(workers.submit(() -> decode(chunk)));
+      }
+      decoded.put(END);
+    } catch (IOException | RuntimeException e) {
+      try {
+        decoded.put(CompletableFuture.failedFuture(e));
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ChunkDecoder.Decoded decode(Chunk chunk) {
+    if (chunk.tooLong()) {
+      return new ChunkDecoder.Decoded(List.of(TraceReader.problem(name, 1, JsonLines.tooLong())), 1);
+    }
+    try {
+      return decoders.get().decode(chunk.data(), chunk.from(), chunk.length());
+    } finally {
+      chunks.release(chunk.data());
+    }
+  }
+
+  @Override
+  public TraceReader.Entry next() throws IOException {
+    if (pending != null) {
+      TraceReader.Entry e = pending;
+      pending = null;
+      return e;
+    }
+    while (index == entries.size()) {
+      if (ended) {
+        return null;
+      }
+      lineBase += lines;
+      Future<ChunkDecoder.Decoded> next;
+      try {
+        next = decoded.take();
+        if (next == END) {
+          ended = true;
+          return null;
+        }
+        ChunkDecoder.Decoded d = next.get();
+        entries = d.entries();
+        lines = d.lines();
+        index = 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reading the trace", e);
+      } catch (ExecutionException e) {
+        ended = true;
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    return shifted(entries.get(index++));
+  }
+
+  /** The entry with its line number in the file rather than in its chunk. */
+  private TraceReader.Entry shifted(TraceReader.Entry e) {
+    if (e.record() != null) {
+      TraceRecord r = e.record();
+      return new TraceReader.Entry(new TraceRecord(lineBase + r.line(), r.call(), r.expect(), r.id(), r.name()), null);
+    }
+    TraceProblem p = e.problem();
+    return new TraceReader.Entry(null, new TraceProblem(p.file(), lineBase + p.line(), p.message()));
+  }
+
+  @Override
+  public boolean readsAhead() {
+    return true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    splitter.interrupt();
+    workers.shutdownNow();
+    try {
+      splitter.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    chunks.close();
+  }
+
+  /** Whole lines {@code data[from .. length)}, or one line too long to hold ({@code data} null). */
+  private record Chunk(byte[] data, int from, int length, boolean tooLong) {}
+
+  /**
+   * Cuts a file into chunks of whole lines in recycled buffers. A buffer holds the unfinished line
+   * carried over from the last chunk, at most {@link TraceReader#MAX_LINE_LENGTH} bytes, and
+   * about {@code read} new bytes; a line that does not fit is longer than the limit, and is skipped.
+   */
+  private static final class Chunks {
+    private static final int BUFFERS = AHEAD + 4;
+
+    private final FileChannel channel;
+    private final int read;
+    private final int capacity;
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
+    private int allocated;
+    private byte[] current;
+    private int filled;
+    private boolean eof;
+
+    Chunks(FileChannel channel, int read) {
+      this.channel = channel;
+      this.read = read;
+      this.capacity = TraceReader.MAX_LINE_LENGTH + 1 + read;
+    }
+
+    boolean atEnd() {
+      return eof && filled == 0;
+    }
+
+    /** The next chunk; null at the end of the file. */
+    Chunk next() throws IOException, InterruptedException {
+      if (current == null) {
+        current = buffer();
+      }
+      int searched = 0;
+      while (true) {
+        int goal = Math.min(capacity, Math.max(filled, searched) + read);
+        while (!eof && filled < goal) {
+          int n = channel.read(ByteBuffer.wrap(current, filled, goal - filled));
+          if (n < 0) {
+            eof = true;
+          } else {
+            filled += n;
+          }
+        }
+        int newline = lastNewline(current, searched, filled);
+        if (newline >= 0) {
+          return cut(newline + 1);
+        }
+        searched = filled;
+        if (eof) {
+          return filled == 0 ? null : cut(filled);
+        }
+        if (filled == capacity) {
+          skipLine();
+          return new Chunk(null, 0, 0, true);
+        }
+      }
+    }
+
+    /** Hands out {@code current[0 .. end)} and carries the rest into a fresh buffer. */
+    private Chunk cut(int end) throws InterruptedException {
+      byte[] next = buffer();
+      int rest = filled - end;
+      System.arraycopy(current, end, next, 0, rest);
+      Chunk chunk = new Chunk(current, 0, end, false);
+      current = next;
+      filled = rest;
+      return chunk;
+    }
+
+    /** Reads past the end of the line that filled the buffer, keeping what follows it. */
+    private void skipLine() throws IOException {
+      while (true) {
+        filled = 0;
+        int n = channel.read(ByteBuffer.wrap(current, 0, read));
+        if (n < 0) {
+          eof = true;
+          return;
+        }
+        for (int i = 0; i < n; i++) {
+          if (current[i] == '\n') {
+            System.arraycopy(current, i + 1, current, 0, n - i - 1);
+            filled = n - i - 1;
+            return;
+          }
+        }
+      }
+    }
+
+    private static int lastNewline(byte[] data, int from, int to) {
+      for (int i = to - 1; i >= from; i--) {
+        if (data[i] == '\n') {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private byte[] buffer() throws InterruptedException {
+      byte[] b = free.poll();
+      if (b != null) {
+        return b;
+      }
+      synchronized (this) {
+        if (allocated < BUFFERS) {
+          allocated++;
+          return new byte[capacity];
+        }
+      }
+      return free.take();
+    }
+
+    void release(byte[] buffer) {
+      free.offer(buffer);
+    }
+
+    void close() throws IOException {
+      channel.close();
+    }
+  }
+}
