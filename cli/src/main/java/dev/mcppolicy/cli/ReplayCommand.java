@@ -142,7 +142,7 @@ final class ReplayCommand implements Callable<Integer> {
         Optional<Instant> s = startAt;
         Simulator simulator = Simulator.of(loaded.document().get(), mode);
         Replayer.Opener opener = from == Source.trace
-            ? () -> ParallelTraceReader.open(trace, name, simulator.argumentKeys())
+            ? () -> ParallelTraceReader.open(trace, name, simulator)
             : () -> JsonRpcReader.open(trace, name, g, s);
         Progress progress = new Progress(name);
         sink.progress = progress;

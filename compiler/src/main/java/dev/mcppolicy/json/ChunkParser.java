@@ -1,5 +1,6 @@
 package dev.mcppolicy.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -8,8 +9,8 @@ import java.util.Set;
 /**
  * Reads the objects of many lines held in one byte array (a chunk of a JSON Lines file) with one
  * blocking parser, which is about a quarter faster than feeding a non-blocking parser line by line.
- * The caller finds the lines; this class reads one line's object field by field and checks that it
- * began where the line begins and ended before the line ends. It is only ever a fast path: any
+ * The caller finds where a line's object begins; this class reads it field by field and checks
+ * that it ends on the same line, with nothing but white space after it. It is only ever a fast path: any
  * error, any line it cannot vouch for, throws {@link Decline}, drops the parser (the next line
  * starts a fresh one) and leaves the line to the careful path ({@link JsonReader#object}), which
  * produces the exact message. The limits are the careful path's.
@@ -32,6 +33,8 @@ public final class ChunkParser {
   /** Where the current parser stands in {@link #data}: just after the last object it read. */
   private int position;
   private int lineEnd;
+  /** The line the current object starts on, as the parser counts lines. */
+  private int row;
 
   /** Reads lines within {@code data[0 .. limit)}. */
   public ChunkParser(byte[] data, int limit) {
@@ -40,11 +43,10 @@ public final class ChunkParser {
   }
 
   /**
-   * Starts reading the object that opens at {@code from} ({@code data[from] == '{'}) on a line
-   * whose content ends at {@code to}.
+   * Starts reading the object that opens at {@code from} ({@code data[from] == '{'}); the line it
+   * is on ends where the object does, after white space, at a newline or the chunk's end.
    */
-  public void begin(int from, int to) throws Decline {
-    lineEnd = to;
+  public void begin(int from) throws Decline {
     if (parser != null && !blank(position, from)) {
       drop();
     }
@@ -56,12 +58,16 @@ public final class ChunkParser {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw decline();
       }
+      row = parser.currentTokenLocation().getLineNr();
     } catch (IOException | RuntimeException e) {
       throw decline();
     }
   }
 
-  /** The next field's name, or null at the end of the object (which must be the end of the line). */
+  /**
+   * The next field's name, or null at the end of the object, which must end its line: nothing but
+   * white space may follow it before the newline, and it must not itself hold a newline.
+   */
   public String field() throws Decline {
     try {
       JsonToken t = parser.nextToken();
@@ -75,15 +81,29 @@ public final class ChunkParser {
       if (t != JsonToken.END_OBJECT) {
         throw decline();
       }
-      long end = parser.currentLocation().getByteOffset();
-      if (end < 0 || base + end > lineEnd || !blank((int) (base + end), lineEnd)) {
+      JsonLocation here = parser.currentLocation();
+      long end = base + here.getByteOffset();
+      if (here.getLineNr() != row || end > limit) {
         throw decline();
       }
-      position = (int) (base + end);
+      int i = (int) end;
+      while (i < limit && data[i] != '\n') {
+        byte b = data[i++];
+        if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+          throw decline();
+        }
+      }
+      position = (int) end;
+      lineEnd = i;
       return null;
     } catch (IOException | RuntimeException e) {
       throw decline();
     }
+  }
+
+  /** Where the line of the object just read ends: its newline, or the chunk's end. */
+  public int lineEnd() {
+    return lineEnd;
   }
 
   /** The field's value if it is a string; null if it is something else. */

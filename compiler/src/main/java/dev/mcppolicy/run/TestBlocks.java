@@ -83,7 +83,7 @@ final class TestBlocks {
           continue;
         }
         try {
-          Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, null), simulator,
+          Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name), simulator,
               new Replayer.Options(false, true), (r, d, mismatches) -> {
                 if (!mismatches.isEmpty()) {
                   failures.add(CallReport.failure(name + ":" + r.line() + " (replayed at " + where + ")", r, d, mismatches));

@@ -25,7 +25,7 @@ final class TraceSuite {
     List<CaseResult> cases = new ArrayList<>();
     String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
     Simulator simulator = Simulator.of(policy, windows);
-    Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, simulator.argumentKeys()), simulator,
+    Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, simulator), simulator,
         Replayer.Options.DEFAULT, new Replayer.Listener() {
           @Override
           public void restart() {

@@ -77,34 +77,78 @@ public final class Simulator {
   }
 
   public Decision decide(Call call) {
+    return decide(call, prepare(call));
+  }
+
+  /**
+   * The part of a decision that depends on the call alone: visibility, default deny, require and
+   * deny_if, and which limits the call is checked against. It reads no counters, so it may be
+   * computed on any thread, ahead of time, while another thread decides earlier calls.
+   */
+  public static final class Prepared {
+    private final Simulator owner;
+    private final Decision decided;
+    private final LimitPlan[] limits;
+    private final long nanos;
+
+    private Prepared(Simulator owner, Decision decided, LimitPlan[] limits, long nanos) {
+      this.owner = owner;
+      this.decided = decided;
+      this.limits = limits;
+      this.nanos = nanos;
+    }
+  }
+
+  /** Prepares a call's decision (see {@link Prepared}); safe to call from several threads at once. */
+  public Prepared prepare(Call call) {
     String tool = call.tool();
     if (hideAll || hidden.contains(tool)) {
-      return deny(RuleIds.HIDDEN, "", "Tool \"" + tool + "\" is hidden by policy", List.of());
+      return decided(deny(RuleIds.HIDDEN, "", "Tool \"" + tool + "\" is hidden by policy", List.of()));
     }
     ToolPlan plan = tools.get(tool);
     if (plan == null && defaultDeny) {
-      return deny(RuleIds.DEFAULT_DENY, "", "Tool \"" + tool + "\" is not permitted by policy", List.of());
+      return decided(deny(RuleIds.DEFAULT_DENY, "", "Tool \"" + tool + "\" is not permitted by policy", List.of()));
     }
     if (plan != null) {
       for (RulePlan r : plan.require()) {
         Tri holds = all(r.conditions(), call.arguments());
         if (holds != Tri.TRUE) {
-          return holds == Tri.FALSE ? deny(r.rule(), r.alias(), r.message(), List.of()) : indeterminate(r);
+          return decided(holds == Tri.FALSE ? deny(r.rule(), r.alias(), r.message(), List.of()) : indeterminate(r));
         }
       }
       for (RulePlan r : plan.denyIf()) {
         Tri holds = all(r.conditions(), call.arguments());
         if (holds != Tri.FALSE) {
-          return holds == Tri.TRUE ? deny(r.rule(), r.alias(), r.message(), List.of()) : indeterminate(r);
+          return decided(holds == Tri.TRUE ? deny(r.rule(), r.alias(), r.message(), List.of()) : indeterminate(r));
         }
       }
     }
     LimitPlan[] limits = plan == null ? allToolsOnly : plan.limits();
     if (limits.length == 0) {
-      return new Decision(Verdict.ALLOW, "", "", "", List::of);
+      return decided(new Decision(Verdict.ALLOW, "", "", "", List::of));
     }
+    call.grant().hashCode(); // computed here, on the preparing thread, and kept in the string
+    return new Prepared(this, null, limits, nanos(call.at()));
+  }
+
+  private Prepared decided(Decision d) {
+    return new Prepared(this, d, null, 0);
+  }
+
+  /**
+   * Decides a prepared call: checks and counts its limits against the counters. Calls must come
+   * here in the order they are to be decided, from one thread.
+   */
+  public Decision decide(Call call, Prepared prepared) {
+    if (prepared.owner != this) {
+      throw new IllegalArgumentException("the call was prepared by another simulator");
+    }
+    if (prepared.decided != null) {
+      return prepared.decided;
+    }
+    LimitPlan[] limits = prepared.limits;
+    long nanos = prepared.nanos;
     Counters.Grant grant = counters.grant(call.grant());
-    long nanos = nanos(call.at());
     long[] values = new long[limits.length];
     LimitPlan exceeded = null;
     for (int i = 0; i < limits.length; i++) {

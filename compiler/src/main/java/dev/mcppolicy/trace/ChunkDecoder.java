@@ -2,6 +2,7 @@ package dev.mcppolicy.trace;
 
 import dev.mcppolicy.json.ChunkParser;
 import dev.mcppolicy.json.LineParser;
+import dev.mcppolicy.sim.Simulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,33 +16,54 @@ final class ChunkDecoder {
   private final String name;
   private final String headerGrant;
   private final Set<String> keep;
+  private final Simulator simulator;
   private final LineParser lineParser = new LineParser();
 
   /** A chunk's entries, numbered from 1 at the chunk's first line, and how many lines it has. */
   record Decoded(List<TraceReader.Entry> entries, int lines) {}
 
-  ChunkDecoder(String name, String headerGrant, Set<String> keep) {
+  /** With a simulator, each record comes with its decision prepared (on this thread). */
+  ChunkDecoder(String name, String headerGrant, Set<String> keep, Simulator simulator) {
     this.name = name;
     this.headerGrant = headerGrant;
     this.keep = keep;
+    this.simulator = simulator;
   }
 
   /** The entries of the lines in {@code data[from .. limit)}; a line ends at a newline or at {@code limit}. */
   Decoded decode(byte[] data, int from, int limit) {
     ChunkParser parser = new ChunkParser(data, limit);
-    List<TraceReader.Entry> out = new ArrayList<>(Math.max(16, (limit - from) / 200));
+    List<TraceReader.Entry> out = new ArrayList<>(Math.max(16, (limit - from) / 128));
     int line = 0;
     int position = from;
     while (position < limit) {
+      line++;
+      // the common case: a record, read without looking for the line's end first (the parser finds it)
+      int start = position;
+      while (start < limit && JsonLines.isSpace(data[start])) {
+        start++;
+      }
+      if (start < limit && data[start] == '{' && !JsonLines.looksUtf16or32(data, start, Math.min(limit, start + 4))) {
+        try {
+          parser.begin(start);
+          TraceRecord r = FastRecord.read(parser, line, headerGrant, keep);
+          if (parser.lineEnd() - position <= TraceReader.MAX_LINE_LENGTH) {
+            out.add(entry(r));
+            position = parser.lineEnd() + 1;
+            continue;
+          }
+        } catch (ChunkParser.Decline declined) {
+          // the careful path below says what is wrong, or reads what the fast path does not
+        }
+      }
       int end = position;
       while (end < limit && data[end] != '\n') {
         end++;
       }
-      line++;
       if (end - position > TraceReader.MAX_LINE_LENGTH) {
         out.add(TraceReader.problem(name, line, JsonLines.tooLong()));
       } else {
-        TraceReader.Entry e = entry(parser, line, data, position, end);
+        TraceReader.Entry e = careful(line, data, position, end);
         if (e != null) {
           out.add(e);
         }
@@ -51,29 +73,20 @@ final class ChunkDecoder {
     return new Decoded(out, line);
   }
 
-  /** A line's entry; null for a blank or comment line. */
-  private TraceReader.Entry entry(ChunkParser parser, int line, byte[] data, int from, int to) {
-    int a = from;
-    int b = to;
-    while (a < b && JsonLines.isSpace(data[a])) {
-      a++;
-    }
-    while (b > a && JsonLines.isSpace(data[b - 1])) {
-      b--;
-    }
-    if (a == b || data[a] == '#') {
+  /** A line's entry read the careful way; null for a blank or comment line. */
+  private TraceReader.Entry careful(int line, byte[] data, int from, int to) {
+    JsonLines.Line read = JsonLines.parse(line, data, from, to, lineParser, keep);
+    if (read == null) {
       return null;
     }
-    if (data[a] == '{' && !JsonLines.looksUtf16or32(data, a, b)) {
-      try {
-        parser.begin(a, b);
-        return new TraceReader.Entry(FastRecord.read(parser, line, headerGrant, keep), null);
-      } catch (ChunkParser.Decline declined) {
-        // the careful path below says what is wrong, or reads what the fast path does not
-      }
+    if (read.problem() != null) {
+      return TraceReader.problem(name, line, read.problem());
     }
-    JsonLines.Line read = JsonLines.parse(line, data, from, to, lineParser, keep);
-    return read.problem() != null ? TraceReader.problem(name, line, read.problem())
-        : TraceReader.record(name, headerGrant, line, read.value());
+    TraceReader.Entry e = TraceReader.record(name, headerGrant, line, read.value());
+    return e.record() != null ? entry(e.record()) : e;
+  }
+
+  private TraceReader.Entry entry(TraceRecord r) {
+    return new TraceReader.Entry(r, null, simulator == null ? null : simulator.prepare(r.call()));
   }
 }

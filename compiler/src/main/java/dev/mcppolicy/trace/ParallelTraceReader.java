@@ -1,5 +1,6 @@
 package dev.mcppolicy.trace;
 
+import dev.mcppolicy.sim.Simulator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,9 +29,9 @@ import java.util.concurrent.Future;
  */
 public final class ParallelTraceReader implements RecordSource {
   /** The new bytes each chunk reads; a chunk also holds the unfinished line before them. */
-  static final int READ = 1 << 17;
+  static final int READ = 1 << 16;
   /** Decoded chunks waiting for the caller, at most. */
-  static final int AHEAD = 8;
+  static final int AHEAD = 4;
 
   private static final Future<ChunkDecoder.Decoded> END = CompletableFuture.completedFuture(null);
 
@@ -49,13 +50,13 @@ public final class ParallelTraceReader implements RecordSource {
   private boolean ended;
 
   private ParallelTraceReader(String name, Chunks chunks, Chunk first, int firstLine, TraceHeader header,
-      TraceReader.Entry headerProblem, Set<String> keep, int threads) {
+      TraceReader.Entry headerProblem, Set<String> keep, Simulator simulator, int threads) {
     this.name = name;
     this.chunks = chunks;
     this.pending = headerProblem;
     this.lineBase = firstLine;
     String grant = header.grant().orElse(null);
-    this.decoders = ThreadLocal.withInitial(() -> new ChunkDecoder(name, grant, keep));
+    this.decoders = ThreadLocal.withInitial(() -> new ChunkDecoder(name, grant, keep, simulator));
     this.workers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "mcppolicy-trace-decoder");
       t.setDaemon(true);
@@ -66,26 +67,31 @@ public final class ParallelTraceReader implements RecordSource {
     splitter.start();
   }
 
-  /** Opens a trace as {@link #open(Path, String, Set, int)} does, decoded on every core. */
-  public static RecordSource open(Path file, String name, Set<String> argumentKeys) throws IOException {
-    return open(file, name, argumentKeys, Runtime.getRuntime().availableProcessors());
+  /**
+   * Opens a trace to be replayed through {@code simulator}, decoded on every core: only the
+   * argument keys its policy reads are built, and each record comes with its decision prepared.
+   */
+  public static RecordSource open(Path file, String name, Simulator simulator) throws IOException {
+    return open(file, name, simulator.argumentKeys(), simulator, Runtime.getRuntime().availableProcessors(), READ);
+  }
+
+  /** Opens a trace decoded on every core, building every argument. */
+  public static RecordSource open(Path file, String name) throws IOException {
+    return open(file, name, null, null, Runtime.getRuntime().availableProcessors(), READ);
   }
 
   /**
-   * Opens a trace for a policy that reads only {@code argumentKeys} of the arguments (null: all),
-   * decoded on {@code threads} threads; {@code name} is how messages name the file.
+   * Opens a trace that builds only {@code argumentKeys} of the arguments (null: all) and prepares
+   * decisions with {@code simulator} (null: none), decoded on {@code threads} threads in chunks of
+   * about {@code read} new bytes; {@code name} is how messages name the file.
    */
-  public static RecordSource open(Path file, String name, Set<String> argumentKeys, int threads) throws IOException {
-    return open(file, name, argumentKeys, threads, READ);
-  }
-
-  /** As above, with chunks of about {@code read} new bytes (tests use tiny ones to cut lines often). */
-  static RecordSource open(Path file, String name, Set<String> argumentKeys, int threads, int read) throws IOException {
+  static RecordSource open(Path file, String name, Set<String> argumentKeys, Simulator simulator, int threads, int read)
+      throws IOException {
     Chunks chunks = new Chunks(FileChannel.open(file, StandardOpenOption.READ), read);
     try {
       Chunk first = chunks.next();
       if (first == null) {
-        return new ParallelTraceReader(name, chunks, null, 0, TraceHeader.NONE, null, argumentKeys, threads);
+        return new ParallelTraceReader(name, chunks, null, 0, TraceHeader.NONE, null, argumentKeys, simulator, threads);
       }
       // the first line that is not blank or a comment may be the header
       int line = 0;
@@ -107,9 +113,9 @@ public final class ParallelTraceReader implements RecordSource {
           }
           Chunk rest = new Chunk(first.data(), end + 1, first.length(), false);
           return header instanceof TraceHeader h
-              ? new ParallelTraceReader(name, chunks, rest, line, h, null, argumentKeys, threads)
+              ? new ParallelTraceReader(name, chunks, rest, line, h, null, argumentKeys, simulator, threads)
               : new ParallelTraceReader(name, chunks, rest, line, TraceHeader.NONE,
-                  TraceReader.problem(name, line, (String) header), argumentKeys, threads);
+                  TraceReader.problem(name, line, (String) header), argumentKeys, simulator, threads);
         }
         position = end + 1;
         if (position >= first.length() && !chunks.atEnd()) {
@@ -118,7 +124,7 @@ public final class ParallelTraceReader implements RecordSource {
           return TraceReader.open(file, name, argumentKeys);
         }
       }
-      return new ParallelTraceReader(name, chunks, first, 0, TraceHeader.NONE, null, argumentKeys, threads);
+      return new ParallelTraceReader(name, chunks, first, 0, TraceHeader.NONE, null, argumentKeys, simulator, threads);
     } catch (IOException | RuntimeException e) {
       chunks.close();
       throw e;
@@ -202,7 +208,8 @@ public final class ParallelTraceReader implements RecordSource {
   private TraceReader.Entry shifted(TraceReader.Entry e) {
     if (e.record() != null) {
       TraceRecord r = e.record();
-      return new TraceReader.Entry(new TraceRecord(lineBase + r.line(), r.call(), r.expect(), r.id(), r.name()), null);
+      return new TraceReader.Entry(new TraceRecord(lineBase + r.line(), r.call(), r.expect(), r.id(), r.name()), null,
+          e.prepared());
     }
     TraceProblem p = e.problem();
     return new TraceReader.Entry(null, new TraceProblem(p.file(), lineBase + p.line(), p.message()));

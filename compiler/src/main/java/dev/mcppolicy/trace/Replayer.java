@@ -113,7 +113,7 @@ public final class Replayer {
             break;
           }
           last = r.call().at();
-          decide(r, simulator, tally, listener);
+          decide(r, e.prepared(), simulator, tally, listener);
         }
       }
       if (disorder == null) {
@@ -172,7 +172,7 @@ public final class Replayer {
       Keyed[] batch = next.toArray(new Keyed[0]);
       Arrays.sort(batch, ORDER);
       for (Keyed k : batch) {
-        decide(k.record(), simulator, tally, listener);
+        decide(k.record(), null, simulator, tally, listener);
       }
       if (batch.length > 0) {
         last = batch[batch.length - 1];
@@ -192,8 +192,9 @@ public final class Replayer {
   private static final Comparator<Keyed> ORDER =
       Comparator.<Keyed, java.time.Instant>comparing(k -> k.record().call().at()).thenComparingLong(Keyed::ordinal);
 
-  private static void decide(TraceRecord r, Simulator simulator, Tally tally, Listener listener) {
-    Decision d = simulator.decide(r.call());
+  private static void decide(TraceRecord r, Simulator.Prepared prepared, Simulator simulator, Tally tally,
+      Listener listener) {
+    Decision d = prepared != null ? simulator.decide(r.call(), prepared) : simulator.decide(r.call());
     tally.calls++;
     if (d.verdict() == Verdict.ALLOW) {
       tally.allowed++;

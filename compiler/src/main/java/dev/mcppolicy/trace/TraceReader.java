@@ -8,6 +8,7 @@ import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
+import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Verdict;
 import dev.mcppolicy.syntax.Instants;
@@ -42,8 +43,15 @@ public final class TraceReader implements RecordSource {
   private TraceHeader header = TraceHeader.NONE;
   private boolean first = true;
 
-  /** A record, or a problem with one line. */
-  public record Entry(TraceRecord record, TraceProblem problem) {}
+  /**
+   * A record, or a problem with one line; a record read for a simulator may come with its decision
+   * prepared ({@link Simulator#prepare}), which only that simulator can finish.
+   */
+  public record Entry(TraceRecord record, TraceProblem problem, Simulator.Prepared prepared) {
+    public Entry(TraceRecord record, TraceProblem problem) {
+      this(record, problem, null);
+    }
+  }
 
   private TraceReader(JsonLines lines, String name) {
     this.lines = lines;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcppolicy.model.PolicyDocument;
+import dev.mcppolicy.sim.Simulator;
+import dev.mcppolicy.sim.WindowMode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,11 +98,68 @@ class ParallelTraceReaderTest {
       List<Object> expected = entries(TraceReader.open(file, "t.jsonl", keep));
       for (int read : new int[] {1, 7, 64, 1000, ParallelTraceReader.READ}) {
         for (int threads = 1; threads <= 3; threads++) {
-          List<Object> actual = entries(ParallelTraceReader.open(file, "t.jsonl", keep, threads, read));
+          List<Object> actual = entries(ParallelTraceReader.open(file, "t.jsonl", keep, null, threads, read));
           assertEquals(expected, actual, "file " + n + ", chunks of " + read + " bytes, " + threads + " threads");
         }
       }
     }
+  }
+
+  @Test
+  void decisionsPreparedOnTheDecoderThreadsAreTheDecisionsMadeInOnePlace() throws IOException {
+    Path source = Files.writeString(dir.resolve("p.mcppolicy"), """
+        policy "prepared"
+        default deny
+        hide secret
+        all tools limit 4/minute per grant
+        tool read {
+          require args.model exists message "name it"
+          deny if args.query matches "(?i)\\\\bdrop\\\\b"
+          deny if args.limit > 500
+          limit 3/minute
+        }
+        tool write limit 3/hour
+        """);
+    PolicyDocument policy = dev.mcppolicy.compiler.PolicyCompiler.compile(source,
+        dev.mcppolicy.compiler.CompileOptions.defaults().withRoot(dir)).document().orElseThrow();
+    Random random = new Random(7);
+    StringBuilder text = new StringBuilder();
+    long second = 0;
+    for (int i = 0; i < 5_000; i++) {
+      second += random.nextInt(3);
+      String tool = List.of("read", "write", "secret", "other").get(random.nextInt(4));
+      String args = switch (random.nextInt(4)) {
+        case 0 -> "{}";
+        case 1 -> "{\"model\": \"m\", \"query\": \"DROP TABLE x\"}";
+        case 2 -> "{\"model\": \"m\", \"limit\": " + random.nextInt(1000) + "}";
+        default -> "{\"model\": \"m\", \"query\": \"select\"}";
+      };
+      text.append(String.format("{\"ts\": \"%s\", \"grant\": \"g%d\", \"tool\": \"%s\", \"arguments\": %s}%n",
+          java.time.Instant.ofEpochSecond(1_800_000_000L + second), random.nextInt(3), tool, args));
+    }
+    Path file = Files.writeString(dir.resolve("decide.trace.jsonl"), text);
+    List<String> plain = decisions(policy, s -> TraceReader.open(file, "t.jsonl"));
+    assertEquals(5_000, plain.size());
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    plain.forEach(d -> kinds.add(d.replaceAll("^[0-9]+ ", "").replaceAll(" \\[.*", "")));
+    assertEquals(9, kinds.size(), () -> String.join("\n", kinds));
+    for (int threads = 1; threads <= 2; threads++) {
+      int t = threads;
+      assertEquals(plain, decisions(policy, s -> ParallelTraceReader.open(file, "t.jsonl", s.argumentKeys(), s, t, 4096)));
+    }
+  }
+
+  private interface SimulatorOpener {
+    RecordSource open(Simulator simulator) throws IOException;
+  }
+
+  /** Each decision of a replay from fresh counters, as text with its line and counters. */
+  private static List<String> decisions(PolicyDocument policy, SimulatorOpener opener) throws IOException {
+    Simulator simulator = Simulator.of(policy, WindowMode.SLIDING);
+    List<String> out = new ArrayList<>();
+    Replayer.replay(() -> opener.open(simulator), simulator, Replayer.Options.DEFAULT, (r, d, mismatches) ->
+        out.add(r.line() + " " + d + " " + d.counters()));
+    return out;
   }
 
   @Test
@@ -113,7 +173,7 @@ class ParallelTraceReaderTest {
     assertEquals(List.of("t.jsonl:2: the line is longer than 1048576 bytes", "t.jsonl:4: the line is longer than 1048576 bytes",
         "t.jsonl:6: the line is longer than 1048576 bytes"), expected.stream().filter(String.class::isInstance).toList());
     for (int read : new int[] {100, ParallelTraceReader.READ}) {
-      assertEquals(expected, entries(ParallelTraceReader.open(file, "t.jsonl", null, 2, read)));
+      assertEquals(expected, entries(ParallelTraceReader.open(file, "t.jsonl", null, null, 2, read)));
     }
   }
 
@@ -121,10 +181,10 @@ class ParallelTraceReaderTest {
   void aTraceThatStartsWithMoreBlankLinesThanAChunkIsReadLineByLine() throws IOException {
     Path file = Files.writeString(dir.resolve("blank.trace.jsonl"),
         "\n".repeat(500) + "{\"trace\": {\"grant\": \"hg\"}}\n{\"ts\": \"2026-11-21T10:00:00Z\", \"tool\": \"t\"}\n");
-    RecordSource source = ParallelTraceReader.open(file, "t.jsonl", null, 2, 64);
+    RecordSource source = ParallelTraceReader.open(file, "t.jsonl", null, null, 2, 64);
     assertFalse(source.readsAhead());
     assertEquals(entries(TraceReader.open(file, "t.jsonl", null)), entries(source));
-    RecordSource parallel = ParallelTraceReader.open(file, "t.jsonl", null, 2, 4096);
+    RecordSource parallel = ParallelTraceReader.open(file, "t.jsonl", null, null, 2, 4096);
     assertTrue(parallel.readsAhead());
     List<Object> read = entries(parallel);
     assertEquals(1, read.size());
@@ -139,7 +199,7 @@ class ParallelTraceReaderTest {
     }
     Path file = Files.writeString(dir.resolve("big.trace.jsonl"), text);
     for (int i = 0; i < 20; i++) {
-      try (RecordSource source = ParallelTraceReader.open(file, "t.jsonl", null, 2, 1024)) {
+      try (RecordSource source = ParallelTraceReader.open(file, "t.jsonl", null, null, 2, 1024)) {
         assertTrue(source.next() != null);
       }
     }
