@@ -160,9 +160,10 @@ public final class JsonReader {
 
   private static JsonValue readValue(JsonParser parser, Map<JsonValue, Location> locations, int depth)
       throws IOException, JsonSyntaxException {
-    Location at = start(parser);
+    // where the value starts: asked of the parser only when it is kept or reported (it allocates)
+    Location at = locations != null ? start(parser) : null;
     if (depth > MAX_NESTING && parser.currentToken().isStructStart()) {
-      throw new JsonSyntaxException("the JSON is nested more than " + MAX_NESTING + " levels deep", at);
+      throw new JsonSyntaxException("the JSON is nested more than " + MAX_NESTING + " levels deep", start(parser));
     }
     JsonValue value;
     switch (parser.currentToken()) {
@@ -171,11 +172,11 @@ public final class JsonReader {
         JsonToken token;
         while ((token = next(parser)) == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
-          Location keyEnd = start(parser); // a duplicate is reported where its key starts
-          next(parser);
-          if (!members.add(key, readValue(parser, locations, depth + 1))) {
-            throw new JsonSyntaxException("Duplicate field '" + key + "'", keyEnd);
+          if (members.containsKey(key)) {
+            throw new JsonSyntaxException("Duplicate field '" + key + "'", start(parser)); // where its key starts
           }
+          next(parser);
+          members.add(key, readValue(parser, locations, depth + 1));
         }
         if (token != JsonToken.END_OBJECT) {
           throw new JsonSyntaxException("unexpected " + token + " in an object", here(parser));
@@ -192,7 +193,7 @@ public final class JsonReader {
       case VALUE_STRING -> {
         String text = parser.getText();
         if (text.length() > MAX_STRING_LENGTH) {
-          throw new JsonSyntaxException("a string is longer than " + MAX_STRING_LENGTH + " characters", at);
+          throw new JsonSyntaxException("a string is longer than " + MAX_STRING_LENGTH + " characters", start(parser));
         }
         value = new JsonString(text);
       }
@@ -200,18 +201,18 @@ public final class JsonReader {
         String numberText = parser.getText();
         // the limits are checked here too, not only by Jackson: its non-blocking parser does not
         if (numberText.length() > MAX_NUMBER_LENGTH) {
-          throw new JsonSyntaxException("a number is longer than " + MAX_NUMBER_LENGTH + " characters", at);
+          throw new JsonSyntaxException("a number is longer than " + MAX_NUMBER_LENGTH + " characters", start(parser));
         }
         var problem = JsonNumber.rangeProblem(numberText);
         if (problem.isPresent()) {
-          throw new JsonSyntaxException(problem.get(), at);
+          throw new JsonSyntaxException(problem.get(), start(parser));
         }
         value = new JsonNumber(numberText);
       }
       case VALUE_TRUE -> value = new JsonBoolean(true);
       case VALUE_FALSE -> value = new JsonBoolean(false);
       case VALUE_NULL -> value = new JsonNull();
-      default -> throw new JsonSyntaxException("unexpected " + parser.currentToken(), at);
+      default -> throw new JsonSyntaxException("unexpected " + parser.currentToken(), start(parser));
     }
     if (locations != null) {
       locations.put(value, at);
