@@ -20,6 +20,7 @@ import dev.mcppolicy.syntax.Instants;
 import dev.mcppolicy.trace.JsonRpcReader;
 import dev.mcppolicy.trace.Replayer;
 import dev.mcppolicy.trace.ParallelTraceReader;
+import dev.mcppolicy.trace.RecordSource;
 import dev.mcppolicy.trace.TraceReader;
 import dev.mcppolicy.trace.TraceRecord;
 import java.io.BufferedWriter;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +100,6 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     err = spec.commandLine().getErr();
-    WindowMode mode = windows;
     Optional<Instant> startAt = Optional.empty();
     if (start != null) {
       startAt = Instants.parse(start);
@@ -110,6 +111,33 @@ final class ReplayCommand implements Callable<Integer> {
     if (update && from != Source.trace) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--update-expectations rewrites trace files, not JSON-RPC logs");
     }
+    // the first trace starts being read now, on the other cores, while the policy compiles
+    CompletableFuture<Simulator> firstSimulator = new CompletableFuture<>();
+    RecordSource early = from == Source.trace ? openEarly(firstSimulator) : null;
+    try {
+      return replay(startAt, early, firstSimulator);
+    } finally {
+      if (early != null) {
+        early.close(); // closing twice is harmless: the replay may have closed it already
+      }
+    }
+  }
+
+  /** The first trace, opened before its simulator exists; null when it cannot be (the replay then says why). */
+  private RecordSource openEarly(CompletableFuture<Simulator> simulator) {
+    if (traces.isEmpty() || !Files.isRegularFile(traces.get(0))) {
+      return null;
+    }
+    try {
+      return ParallelTraceReader.open(traces.get(0), Names.of(traces.get(0)), simulator);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private int replay(Optional<Instant> startAt, RecordSource early, CompletableFuture<Simulator> firstSimulator)
+      throws IOException {
+    WindowMode mode = windows;
     CompileOptions options = compiler.toOptions();
     LoadedPolicy loaded = LoadedPolicy.load(policy, Names.of(policy), options);
     if (!loaded.diagnostics().isEmpty()) {
@@ -144,6 +172,10 @@ final class ReplayCommand implements Callable<Integer> {
         Replayer.Opener opener = from == Source.trace
             ? () -> ParallelTraceReader.open(trace, name, simulator)
             : () -> JsonRpcReader.open(trace, name, g, s);
+        if (early != null && trace == traces.get(0) && !firstSimulator.isDone()) {
+          firstSimulator.complete(simulator);
+          opener = firstThen(early, opener);
+        }
         Progress progress = new Progress(name);
         sink.progress = progress;
         Replayer.Summary summary = Replayer.replay(opener, simulator, new Replayer.Options(keepGoing, false), sink);
@@ -185,6 +217,16 @@ final class ReplayCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     return failed > 0 && !update ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  /** An opener that gives {@code first} the first time, then opens afresh. */
+  private static Replayer.Opener firstThen(RecordSource first, Replayer.Opener then) {
+    RecordSource[] pending = {first};
+    return () -> {
+      RecordSource source = pending[0];
+      pending[0] = null;
+      return source != null ? source : then.open();
+    };
   }
 
   private void write(byte[] bytes) throws IOException {

@@ -67,6 +67,32 @@ class ReplayAndTestCliTest {
     assertTrue(r.err().contains("4 calls: 2 allowed, 2 denied; 4 expectations, 0 failed"), r.err());
   }
 
+  /**
+   * The first trace is opened while the policy compiles (docs/performance.md): whatever happens to
+   * the policy, the answer is the one a replay that opened it afterwards would give.
+   */
+  @Test
+  void theFirstTraceOpenedWhileThePolicyCompilesChangesNoAnswer() throws Exception {
+    Path broken = Files.writeString(dir.resolve("broken.mcppolicy"), "policy \"x\"\ntool oca_link limit 2/fortnight\n");
+    Run bad = run("replay", "--policy", broken.toString(), trace.toString());
+    assertEquals(1, bad.code(), bad.err());
+    assertTrue(bad.err().contains("has errors; nothing was replayed"), bad.err());
+    Run missingPolicy = run("replay", "--policy", dir.resolve("nope.mcppolicy").toString(), trace.toString());
+    assertEquals(2, missingPolicy.code(), missingPolicy.err());
+
+    Path second = Files.writeString(dir.resolve("traces/second.trace.jsonl"), TRACE);
+    Run two = run("replay", "--policy", policy.toString(), trace.toString(), second.toString());
+    assertEquals(0, two.code(), two.err());
+    assertEquals(2, two.err().split("4 calls: 2 allowed, 2 denied; 4 expectations, 0 failed", -1).length - 1, two.err());
+
+    Path unsorted = Files.writeString(dir.resolve("traces/unsorted.trace.jsonl"), TRACE.replace(
+        "{\"ts\": \"2026-11-21T10:00:03Z\"", "{\"ts\": \"2026-11-21T09:59:59Z\""));
+    Run sorted = run("replay", "--policy", policy.toString(), unsorted.toString(), trace.toString());
+    assertEquals(0, sorted.code(), sorted.out() + sorted.err());
+    assertTrue(sorted.err().contains("unsorted.trace.jsonl: warning: line 5 is earlier than the line before it"), sorted.err());
+    assertEquals(2, sorted.err().split("4 calls: 2 allowed, 2 denied; 4 expectations, 0 failed", -1).length - 1, sorted.err());
+  }
+
   @Test
   void aWrongExpectationFailsReplayTestAndVerifyWithItsLine() throws Exception {
     Files.writeString(trace, TRACE.replace("\"tool\": \"oca_link\", \"expect\": {\"decision\": \"deny\"", "\"tool\": \"oca_link\", \"expect\": {\"decision\": \"allow\""));

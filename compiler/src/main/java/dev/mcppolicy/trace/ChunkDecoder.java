@@ -15,23 +15,27 @@ import java.util.Set;
 final class ChunkDecoder {
   private final String name;
   private final String headerGrant;
-  private final Set<String> keep;
-  private final Simulator simulator;
   private final LineParser lineParser = new LineParser();
+  /** For the chunk being decoded: the argument keys to build (null: all), the simulator to prepare with (null: none). */
+  private Set<String> keep;
+  private Simulator simulator;
 
   /** A chunk's entries, numbered from 1 at the chunk's first line, and how many lines it has. */
   record Decoded(List<TraceReader.Entry> entries, int lines) {}
 
-  /** With a simulator, each record comes with its decision prepared (on this thread). */
-  ChunkDecoder(String name, String headerGrant, Set<String> keep, Simulator simulator) {
+  ChunkDecoder(String name, String headerGrant) {
     this.name = name;
     this.headerGrant = headerGrant;
-    this.keep = keep;
-    this.simulator = simulator;
   }
 
-  /** The entries of the lines in {@code data[from .. limit)}; a line ends at a newline or at {@code limit}. */
-  Decoded decode(byte[] data, int from, int limit) {
+  /**
+   * The entries of the lines in {@code data[from .. limit)}; a line ends at a newline or at
+   * {@code limit}. Only the argument keys in {@code keep} are built (null: all); with a simulator,
+   * each record comes with its decision prepared, on this thread.
+   */
+  Decoded decode(byte[] data, int from, int limit, Set<String> keep, Simulator simulator) {
+    this.keep = keep;
+    this.simulator = simulator;
     ChunkParser parser = new ChunkParser(data, limit);
     List<TraceReader.Entry> out = new ArrayList<>(Math.max(16, (limit - from) / 128));
     int line = 0;

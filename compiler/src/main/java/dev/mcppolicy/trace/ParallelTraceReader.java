@@ -41,6 +41,10 @@ public final class ParallelTraceReader implements RecordSource {
   private final BlockingQueue<Future<ChunkDecoder.Decoded>> decoded = new ArrayBlockingQueue<>(AHEAD);
   private final Thread splitter;
   private final ThreadLocal<ChunkDecoder> decoders;
+  /** The argument keys to build when there is no simulator (null: all). */
+  private final Set<String> keep;
+  /** The simulator to prepare decisions with, once known; null: none. */
+  private final CompletableFuture<Simulator> simulator;
   private volatile boolean closed;
   private TraceReader.Entry pending;
   private List<TraceReader.Entry> entries = List.of();
@@ -50,13 +54,15 @@ public final class ParallelTraceReader implements RecordSource {
   private boolean ended;
 
   private ParallelTraceReader(String name, Chunks chunks, Chunk first, int firstLine, TraceHeader header,
-      TraceReader.Entry headerProblem, Set<String> keep, Simulator simulator, int threads) {
+      TraceReader.Entry headerProblem, Set<String> keep, CompletableFuture<Simulator> simulator, int threads) {
     this.name = name;
+    this.keep = keep;
+    this.simulator = simulator;
     this.chunks = chunks;
     this.pending = headerProblem;
     this.lineBase = firstLine;
     String grant = header.grant().orElse(null);
-    this.decoders = ThreadLocal.withInitial(() -> new ChunkDecoder(name, grant, keep, simulator));
+    this.decoders = ThreadLocal.withInitial(() -> new ChunkDecoder(name, grant));
     this.workers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "mcppolicy-trace-decoder");
       t.setDaemon(true);
@@ -72,7 +78,18 @@ public final class ParallelTraceReader implements RecordSource {
    * argument keys its policy reads are built, and each record comes with its decision prepared.
    */
   public static RecordSource open(Path file, String name, Simulator simulator) throws IOException {
-    return open(file, name, simulator.argumentKeys(), simulator, Runtime.getRuntime().availableProcessors(), READ);
+    return open(file, name, CompletableFuture.completedFuture(simulator));
+  }
+
+  /**
+   * Opens a trace before its simulator exists, so that reading it overlaps compiling the policy:
+   * chunks decoded before {@code simulator} completes build every argument and prepare nothing
+   * (the replay then decides those records in full); later chunks are decoded as
+   * {@link #open(Path, String, Simulator)} decodes them. Close the source if the simulator never
+   * comes.
+   */
+  public static RecordSource open(Path file, String name, CompletableFuture<Simulator> simulator) throws IOException {
+    return open(file, name, null, simulator, Runtime.getRuntime().availableProcessors(), READ);
   }
 
   /** Opens a trace decoded on every core, building every argument. */
@@ -82,10 +99,11 @@ public final class ParallelTraceReader implements RecordSource {
 
   /**
    * Opens a trace that builds only {@code argumentKeys} of the arguments (null: all) and prepares
-   * decisions with {@code simulator} (null: none), decoded on {@code threads} threads in chunks of
-   * about {@code read} new bytes; {@code name} is how messages name the file.
+   * decisions with {@code simulator} once it completes (null: never), decoded on {@code threads}
+   * threads in chunks of about {@code read} new bytes; {@code name} is how messages name the file.
    */
-  static RecordSource open(Path file, String name, Set<String> argumentKeys, Simulator simulator, int threads, int read)
+  static RecordSource open(Path file, String name, Set<String> argumentKeys, CompletableFuture<Simulator> simulator,
+      int threads, int read)
       throws IOException {
     Chunks chunks = new Chunks(FileChannel.open(file, StandardOpenOption.READ), read);
     try {
@@ -158,7 +176,9 @@ public final class ParallelTraceReader implements RecordSource {
       return new ChunkDecoder.Decoded(List.of(TraceReader.problem(name, 1, JsonLines.tooLong())), 1);
     }
     try {
-      return decoders.get().decode(chunk.data(), chunk.from(), chunk.length());
+      Simulator bound = simulator == null ? null : simulator.getNow(null);
+      return decoders.get().decode(chunk.data(), chunk.from(), chunk.length(),
+          bound != null ? bound.argumentKeys() : simulator != null ? null : keep, bound);
     } finally {
       chunks.release(chunk.data());
     }

@@ -26,7 +26,7 @@ public final class ChunkAgreement {
       }
     }
     List<Object> actual = new ArrayList<>();
-    for (TraceReader.Entry e : new ChunkDecoder("f", null, keep, null).decode(all, 0, all.length).entries()) {
+    for (TraceReader.Entry e : new ChunkDecoder("f", null).decode(all, 0, all.length, keep, null).entries()) {
       actual.add(e.problem() != null ? e.problem() : e.record());
     }
     assertEquals(expected, actual);

@@ -145,8 +145,42 @@ class ParallelTraceReaderTest {
     assertEquals(9, kinds.size(), () -> String.join("\n", kinds));
     for (int threads = 1; threads <= 2; threads++) {
       int t = threads;
-      assertEquals(plain, decisions(policy, s -> ParallelTraceReader.open(file, "t.jsonl", s.argumentKeys(), s, t, 4096)));
+      assertEquals(plain, decisions(policy, s -> ParallelTraceReader.open(file, "t.jsonl", s.argumentKeys(),
+          java.util.concurrent.CompletableFuture.completedFuture(s), t, 4096)));
     }
+    // opened before the simulator exists: the first chunks are decoded without it, the rest with it
+    int[] prepared = new int[2];
+    assertEquals(plain, decisions(policy, s -> {
+      var later = new java.util.concurrent.CompletableFuture<Simulator>();
+      RecordSource early = ParallelTraceReader.open(file, "t.jsonl", null, later, 2, 4096);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        throw new IOException(e);
+      }
+      later.complete(s);
+      return new RecordSource() {
+        @Override
+        public TraceReader.Entry next() throws IOException {
+          TraceReader.Entry e = early.next();
+          if (e != null && e.record() != null) {
+            prepared[e.prepared() == null ? 0 : 1]++;
+          }
+          return e;
+        }
+
+        @Override
+        public boolean readsAhead() {
+          return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+          early.close();
+        }
+      };
+    }));
+    assertTrue(prepared[0] > 0 && prepared[1] > 0, () -> prepared[0] + " decided in full, " + prepared[1] + " prepared");
   }
 
   private interface SimulatorOpener {
