@@ -1,6 +1,7 @@
 package dev.mcppolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,30 @@ class LauncherIT {
 
     assertEquals(0, r.exit());
     assertEquals(true, r.stderr().contains("Using Serial"), r.stderr());
+  }
+
+  @Test
+  void aClassDataArchiveIsMadeOnceAndRemadeWhenTheJarChanges() throws Exception {
+    Path archive = ROOT.resolve("cli/target/mcppolicy.jsa");
+    Path jar = ROOT.resolve("cli/target/mcppolicy.jar");
+    run(Map.of(), "--version");
+    assertTrue(Files.size(archive) > 1_000_000, "the archive holds the classes a run loads");
+    assertTrue(Files.readString(ROOT.resolve("cli/target/mcppolicy.jsa.java")).contains("java"));
+
+    // older than the jar: made again
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+    Result r = run(Map.of(), "compile", "samples/odoo/policy.mcppolicy");
+    assertEquals(Files.readString(ROOT.resolve("samples/odoo/policy.json")), r.stdout());
+    assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0);
+
+    // unusable (here: not an archive at all): the JVM runs without it, and says nothing
+    Files.delete(archive);
+    Files.writeString(archive, "not an archive");
+    Result broken = run(Map.of(), "compile", "samples/odoo/policy.mcppolicy");
+    assertEquals(0, broken.exit());
+    assertEquals("", broken.stderr());
+    assertEquals(Files.readString(ROOT.resolve("samples/odoo/policy.json")), broken.stdout());
+    Files.delete(archive); // the next run makes a good one again
   }
 
   private record Result(int exit, String stdout, String stderr) {}
