@@ -42,25 +42,36 @@ public record JsonNumber(String text) implements JsonValue {
    * common case, without allocating), else as decimals.
    */
   public int compareValue(JsonNumber other) {
-    if (plainLong(text) && plainLong(other.text)) {
-      return Long.compare(Long.parseLong(text), Long.parseLong(other.text));
+    long a = plainLong(text);
+    long b = a == NOT_PLAIN ? NOT_PLAIN : plainLong(other.text);
+    if (b != NOT_PLAIN) {
+      return Long.compare(a, b);
     }
     return decimal().compareTo(other.decimal());
   }
 
-  private static boolean plainLong(String s) {
-    int start = s.startsWith("-") ? 1 : 0;
+  /** {@link #plainLong}'s answer for text that is not an integer of 1 to 18 digits. */
+  public static final long NOT_PLAIN = Long.MIN_VALUE;
+
+  /**
+   * The value of an optionally signed integer of 1 to 18 digits, read in one pass; otherwise
+   * {@link #NOT_PLAIN} (no such integer has that value: it has 19 digits).
+   */
+  public static long plainLong(String s) {
+    int start = !s.isEmpty() && s.charAt(0) == '-' ? 1 : 0;
     int n = s.length() - start;
     if (n < 1 || n > 18) {
-      return false;
+      return NOT_PLAIN;
     }
+    long value = 0;
     for (int i = start; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        return false;
+        return NOT_PLAIN;
       }
+      value = value * 10 + (c - '0');
     }
-    return true;
+    return start == 1 ? -value : value;
   }
 
   /** Why this number cannot be used, if it cannot: its exponent is out of range. */

@@ -20,6 +20,8 @@ final class ConditionPlan {
   private final Op op;
   private final JsonValue value;
   private final JsonNumber number;
+  /** The number's value when it is a plain integer, else {@link JsonNumber#NOT_PLAIN}. */
+  private final long plainNumber;
   private final Pattern regex;
   private final Prefilter prefilter;
   private final boolean existsWanted;
@@ -30,6 +32,7 @@ final class ConditionPlan {
     this.op = c.op();
     this.value = c.value();
     this.number = value instanceof JsonNumber n ? n : null;
+    this.plainNumber = number == null ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(number.text());
     this.regex = op == Op.REGEX && value instanceof JsonString s ? Pattern.compile(s.value()) : null;
     this.prefilter = regex == null ? null : Prefilter.of(regex.pattern());
     this.existsWanted = value instanceof JsonBoolean b && b.value();
@@ -90,7 +93,8 @@ final class ConditionPlan {
         if (!(v instanceof JsonNumber n) || number == null) {
           return false;
         }
-        int c = n.compareValue(number);
+        long plain = plainNumber == JsonNumber.NOT_PLAIN ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(n.text());
+        int c = plain != JsonNumber.NOT_PLAIN ? Long.compare(plain, plainNumber) : n.compareValue(number);
         return switch (op) {
           case LT -> c < 0;
           case LTE -> c <= 0;

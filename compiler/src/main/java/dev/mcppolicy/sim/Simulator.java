@@ -24,7 +24,6 @@ import java.util.Set;
  */
 public final class Simulator {
   private final boolean hideAll;
-  private final Set<String> hidden;
   private final boolean defaultDeny;
   private final Map<String, ToolPlan> tools = new HashMap<>();
   private final List<LimitPlan> allTools = new ArrayList<>();
@@ -38,18 +37,21 @@ public final class Simulator {
   /** A tool's rules, and every limit that applies to it: its own, then all-tools. */
   private record ToolPlan(List<RulePlan> require, List<RulePlan> denyIf, LimitPlan[] limits) {}
 
+  /** In {@link #tools}, the plan of a hidden tool. */
+  private static final ToolPlan HIDDEN = new ToolPlan(List.of(), List.of(), new LimitPlan[0]);
+
   private final Map<String, Integer> counterIndex = new HashMap<>();
   private LimitPlan[] allToolsOnly;
 
   private Simulator(PolicyDocument document, WindowMode mode) {
     this.hideAll = document.hide().contains("*");
-    this.hidden = new HashSet<>(document.hide());
     this.defaultDeny = document.defaultPosture() == Posture.DENY;
     for (Limit l : document.allToolsLimits()) {
       allTools.add(limitPlan(l, RuleIds.allToolsLimit(l.counter())));
     }
     allToolsOnly = allTools.toArray(new LimitPlan[0]);
     document.tools().forEach((name, tool) -> tools.put(name, plan(name, tool)));
+    document.hide().forEach(name -> tools.put(name, HIDDEN)); // hiding wins over any rules: one lookup decides both
     this.counters = new Counters(mode, counterIndex.size());
     for (ToolPolicy tool : document.tools().values()) {
       for (List<Rule> rules : List.of(tool.require(), tool.denyIf())) {
@@ -102,10 +104,10 @@ public final class Simulator {
   /** Prepares a call's decision (see {@link Prepared}); safe to call from several threads at once. */
   public Prepared prepare(Call call) {
     String tool = call.tool();
-    if (hideAll || hidden.contains(tool)) {
+    ToolPlan plan = tools.get(tool);
+    if (hideAll || plan == HIDDEN) {
       return decided(deny(RuleIds.HIDDEN, "", "Tool \"" + tool + "\" is hidden by policy", List.of()));
     }
-    ToolPlan plan = tools.get(tool);
     if (plan == null && defaultDeny) {
       return decided(deny(RuleIds.DEFAULT_DENY, "", "Tool \"" + tool + "\" is not permitted by policy", List.of()));
     }
