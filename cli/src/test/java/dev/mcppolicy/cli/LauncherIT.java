@@ -55,6 +55,15 @@ class LauncherIT {
     assertEquals(Files.readString(ROOT.resolve("samples/odoo/policy.json")), r.stdout());
     assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0);
 
+    // made for another build of the jar, though newer than it: the JVM cannot use it, and its
+    // warning about that goes nowhere (by default the JVM would print it on stdout)
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis()));
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Result stale = run(Map.of(), "compile", "samples/odoo/policy.mcppolicy");
+    assertEquals(0, stale.exit());
+    assertEquals("", stale.stderr());
+    assertEquals(Files.readString(ROOT.resolve("samples/odoo/policy.json")), stale.stdout());
+
     // unusable (here: not an archive at all): the JVM runs without it, and says nothing
     Files.delete(archive);
     Files.writeString(archive, "not an archive");
