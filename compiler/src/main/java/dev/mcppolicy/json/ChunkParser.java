@@ -133,23 +133,7 @@ public final class ChunkParser {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      Members members = new Members(8);
-      JsonToken t;
-      while ((t = JsonReader.next(parser)) == JsonToken.FIELD_NAME) {
-        String key = parser.currentName();
-        JsonReader.next(parser);
-        if (keep == null || keep.contains(key)) {
-          if (!members.add(key, JsonReader.valueAt(parser, 3))) {
-            throw decline();
-          }
-        } else {
-          JsonReader.skip(parser, 3);
-        }
-      }
-      if (t != JsonToken.END_OBJECT) {
-        throw decline();
-      }
-      return new JsonObject(members.freeze());
+      return JsonReader.projected(parser, keep, 3);
     } catch (IOException | JsonReader.JsonSyntaxException | RuntimeException e) {
       throw decline();
     }

@@ -101,20 +101,7 @@ public final class JsonReader {
         JsonToken token = parser.nextToken();
         JsonValue value;
         if (name.equals(projected) && token == JsonToken.START_OBJECT) {
-          Members members = new Members(8);
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            Location keyEnd = start(parser);
-            parser.nextToken();
-            if (keep.contains(key)) {
-              if (!members.add(key, readValue(parser, null, 3))) {
-                throw new JsonSyntaxException("Duplicate field '" + key + "'", keyEnd);
-              }
-            } else {
-              skip(parser, 3); // checked as JSON, not built; duplicates here go unnoticed
-            }
-          }
-          value = new JsonObject(members.freeze());
+          value = projected(parser, keep, 3);
         } else {
           value = readValue(parser, null, 2);
         }
@@ -278,6 +265,35 @@ public final class JsonReader {
   }
 
   /** The configured factory, for parsers that read lines (see {@link LineParser}). */
+  /**
+   * The object whose {@code START_OBJECT} is the parser's current token, with values built only
+   * for the keys in {@code keep} (all when null), its members at nesting {@code depth}: the other
+   * values are read and checked as JSON, not built, and duplicates among them go unnoticed. A
+   * duplicate built key is reported where the key starts.
+   */
+  static JsonObject projected(JsonParser parser, java.util.Set<String> keep, int depth)
+      throws IOException, JsonSyntaxException {
+    Members members = new Members(8);
+    JsonToken token;
+    while ((token = next(parser)) == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      boolean build = keep == null || keep.contains(key);
+      if (build && members.containsKey(key)) {
+        throw new JsonSyntaxException("Duplicate field '" + key + "'", start(parser));
+      }
+      next(parser);
+      if (build) {
+        members.add(key, readValue(parser, null, depth));
+      } else {
+        skip(parser, depth);
+      }
+    }
+    if (token != JsonToken.END_OBJECT) {
+      throw new JsonSyntaxException("unexpected " + token + " in an object", here(parser));
+    }
+    return new JsonObject(members.freeze());
+  }
+
   static JsonFactory factory() {
     return FACTORY;
   }

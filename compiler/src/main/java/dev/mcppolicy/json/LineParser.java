@@ -44,23 +44,7 @@ public final class LineParser {
         JsonToken valueToken = JsonReader.next(parser);
         JsonValue value;
         if (projected != null && name.equals(projected) && valueToken == JsonToken.START_OBJECT) {
-          Members members = new Members(8);
-          JsonToken inner;
-          while ((inner = JsonReader.next(parser)) == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            JsonReader.next(parser);
-            if (keep.contains(key)) {
-              if (!members.add(key, JsonReader.valueAt(parser, 3))) {
-                return fail();
-              }
-            } else {
-              JsonReader.skip(parser, 3);
-            }
-          }
-          if (inner != JsonToken.END_OBJECT) {
-            return fail();
-          }
-          value = new JsonObject(members.freeze());
+          value = JsonReader.projected(parser, keep, 3);
         } else {
           value = JsonReader.valueAt(parser, 2);
         }

@@ -60,10 +60,7 @@ final class ChunkDecoder {
           // the careful path below says what is wrong, or reads what the fast path does not
         }
       }
-      int end = position;
-      while (end < limit && data[end] != '\n') {
-        end++;
-      }
+      int end = JsonLines.lineEnd(data, position, limit);
       if (end - position > TraceReader.MAX_LINE_LENGTH) {
         out.add(TraceReader.problem(name, line, JsonLines.tooLong()));
       } else {

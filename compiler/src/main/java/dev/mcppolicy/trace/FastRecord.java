@@ -1,17 +1,12 @@
 package dev.mcppolicy.trace;
 
 import dev.mcppolicy.json.ChunkParser;
-import dev.mcppolicy.json.JsonArray;
-import dev.mcppolicy.json.JsonNumber;
 import dev.mcppolicy.json.JsonObject;
-import dev.mcppolicy.json.JsonString;
-import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
 import dev.mcppolicy.syntax.Instants;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,7 +72,10 @@ final class FastRecord {
         }
         case "argument_keys" -> {
           bit = ARGUMENT_KEYS;
-          arguments = keysOnly(p.value(), p);
+          arguments = TraceReader.keysOnly(p.value());
+          if (arguments == null) {
+            throw p.decline();
+          }
         }
         case "outcome" -> {
           bit = OUTCOME;
@@ -96,12 +94,8 @@ final class FastRecord {
         }
         case "id" -> {
           bit = ID;
-          JsonValue v = p.value();
-          if (v instanceof JsonString s) {
-            id = Optional.of(s.value());
-          } else if (v instanceof JsonNumber n) {
-            id = Optional.of(n.text());
-          } else {
+          id = TraceReader.id(p.value());
+          if (id == null) {
             throw p.decline();
           }
         }
@@ -135,19 +129,5 @@ final class FastRecord {
       throw p.decline();
     }
     return s;
-  }
-
-  private static Arguments keysOnly(JsonValue v, ChunkParser p) throws ChunkParser.Decline {
-    if (!(v instanceof JsonArray keys)) {
-      throw p.decline();
-    }
-    Set<String> names = new LinkedHashSet<>();
-    for (JsonValue k : keys.elements()) {
-      if (!(k instanceof JsonString s)) {
-        throw p.decline();
-      }
-      names.add(s.value());
-    }
-    return new Arguments.KeysOnly(names);
   }
 }

@@ -94,6 +94,15 @@ final class JsonLines implements AutoCloseable {
     }
   }
 
+  /** Where the line that starts at {@code from} ends: its newline, or {@code limit}. */
+  static int lineEnd(byte[] data, int from, int limit) {
+    int end = from;
+    while (end < limit && data[end] != '\n') {
+      end++;
+    }
+    return end;
+  }
+
   static String tooLong() {
     return "the line is longer than " + TraceReader.MAX_LINE_LENGTH + " bytes";
   }

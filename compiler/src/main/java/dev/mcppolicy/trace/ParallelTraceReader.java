@@ -115,10 +115,7 @@ public final class ParallelTraceReader implements RecordSource {
       int line = 0;
       int position = 0;
       while (!first.tooLong() && position < first.length()) {
-        int end = position;
-        while (end < first.length() && first.data()[end] != '\n') {
-          end++;
-        }
+        int end = JsonLines.lineEnd(first.data(), position, first.length());
         line++;
         if (end - position > TraceReader.MAX_LINE_LENGTH) {
           break; // a problem line: the trace has no header

@@ -201,13 +201,10 @@ public final class TraceReader implements RecordSource {
       arguments = Arguments.of(args);
     }
     if (m.containsKey("argument_keys")) {
-      if (!(m.get("argument_keys") instanceof JsonArray keys)
-          || !keys.elements().stream().allMatch(JsonString.class::isInstance)) {
+      arguments = keysOnly(m.get("argument_keys"));
+      if (arguments == null) {
         return problem(name, number, "'argument_keys' must be a list of strings");
       }
-      Set<String> names = new LinkedHashSet<>();
-      keys.elements().forEach(k -> names.add(((JsonString) k).value()));
-      arguments = new Arguments.KeysOnly(names);
     }
     Outcome outcome = Outcome.OK;
     if (m.containsKey("outcome")) {
@@ -227,12 +224,8 @@ public final class TraceReader implements RecordSource {
     }
     Optional<String> id = Optional.empty();
     if (m.containsKey("id")) {
-      JsonValue v = m.get("id");
-      if (v instanceof JsonString s) {
-        id = Optional.of(s.value());
-      } else if (v instanceof JsonNumber n) {
-        id = Optional.of(n.text());
-      } else {
+      id = id(m.get("id"));
+      if (id == null) {
         return problem(name, number, "'id' must be a string or a number");
       }
     }
@@ -245,6 +238,29 @@ public final class TraceReader implements RecordSource {
     }
     Call call = new Call(grant, tool.value(), arguments, ts.get(), outcome);
     return new Entry(new TraceRecord(number, call, expect, id, label), null);
+  }
+
+  /** The arguments of a record that gives only their keys; null when the value is not a list of strings. */
+  static Arguments keysOnly(JsonValue value) {
+    if (!(value instanceof JsonArray keys)) {
+      return null;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (JsonValue k : keys.elements()) {
+      if (!(k instanceof JsonString s)) {
+        return null;
+      }
+      names.add(s.value());
+    }
+    return new Arguments.KeysOnly(names);
+  }
+
+  /** A record's correlation id, as text; null when the value is neither a string nor a number. */
+  static Optional<String> id(JsonValue value) {
+    if (value instanceof JsonString s) {
+      return Optional.of(s.value());
+    }
+    return value instanceof JsonNumber n ? Optional.of(n.text()) : null;
   }
 
   /** An expectation, or the reason it is malformed. */
