@@ -78,6 +78,32 @@ class JsonNumberTest {
     assertEquals(Optional.empty(), new JsonNumber("1e999").longValue());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "0, 0", "-0, 0", "7, 7", "-42, -42", "123456789012345678, 123456789012345678",
+      "-123456789012345678, -123456789012345678"})
+  void plainLongReadsIntegersOfUpTo18Digits(String text, long value) {
+    assertEquals(value, JsonNumber.plainLong(text));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "[{0}]")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-", "1234567890123456789", "1.5", "1e3", "+1", "0x10", "--1"})
+  void plainLongDeclinesEverythingElse(String text) {
+    assertEquals(JsonNumber.NOT_PLAIN, JsonNumber.plainLong(text));
+  }
+
+  @Test
+  void compareValueAgreesWithDecimalsAcrossTheFastPath() {
+    String[] numbers = {"0", "-0", "5", "5.0", "-5", "1e1", "10", "123456789012345678", "1234567890123456789",
+        "-1234567890123456789", "0.5", "-0.5", "99999999999999999999"};
+    for (String a : numbers) {
+      for (String b : numbers) {
+        assertEquals(Integer.signum(new BigDecimal(a).compareTo(new BigDecimal(b))),
+            Integer.signum(new JsonNumber(a).compareValue(new JsonNumber(b))), a + " vs " + b);
+      }
+    }
+  }
+
   @Test
   void sameValueComparesNumbersByValue() {
     assertTrue(JsonValue.sameValue(new JsonNumber("5"), new JsonNumber("5.0")));

@@ -23,6 +23,16 @@ class SimulatorTest {
   }
 
   @Test
+  void aToolBothHiddenAndGivenRulesIsHidden() {
+    // a hand-written policy.json may list a tool under hide and under tools: hiding wins
+    PolicyDocument both = new PolicyDocument(Posture.ALLOW, List.of("t"), List.of(),
+        Map.of("t", new ToolPolicy(List.of(), List.of(), List.of(new Limit("t_rate", Window.MINUTE, 2)))));
+    Decision d = call(Simulator.of(both, WindowMode.CALENDAR), "2026-11-21T10:00:00Z");
+    assertEquals(Verdict.DENY, d.verdict());
+    assertEquals("(hidden)", d.rule());
+  }
+
+  @Test
   void calendarWindowsResetAtTheBoundary() {
     Simulator s = Simulator.of(TWO_PER_MINUTE, WindowMode.CALENDAR);
     assertEquals(Verdict.ALLOW, call(s, "2026-11-21T10:00:40Z").verdict());
