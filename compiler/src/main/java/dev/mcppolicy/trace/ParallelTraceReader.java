@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
  * chunks of whole lines (about {@link #READ} bytes each), a pool of workers decodes the chunks
  * ({@link ChunkDecoder}), and {@link #next} hands out their entries in file order, with their
  * line numbers, exactly as {@link TraceReader} would. Memory is bounded: at most {@link #AHEAD}
- * decoded chunks wait, and the chunk buffers are recycled.
+ * decoded chunks wait, and the chunk buffers are recycled. Opened for a simulator, the workers also
+ * prepare each record's decision ({@link Simulator#prepare}), which needs no counters; the caller
+ * finishes it in file order.
  *
  * <p>The header line is read first, on the caller's thread, because every chunk needs its grant.
  * If the first chunk holds no line at all but blank and comment lines (a file that starts with
