@@ -34,8 +34,9 @@ final class Members extends AbstractMap<String, JsonValue> {
     return m.freeze();
   }
 
-  /** Adds a member while building; false when the key is already there. */
+  /** Adds a member while building; false when the key is already there. A JSON null is {@link JsonNull}, never null. */
   boolean add(String key, JsonValue value) {
+    java.util.Objects.requireNonNull(value, "a member's value");
     if (frozen) {
       throw new UnsupportedOperationException("a JSON object cannot change");
     }
@@ -62,6 +63,13 @@ final class Members extends AbstractMap<String, JsonValue> {
 
   private int find(Object key) {
     if (size <= LINEAR) {
+      // keys read by the parser are interned, and so are the paths of conditions: most hits are
+      // the same string, found without comparing characters
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key) {
+          return i;
+        }
+      }
       for (int i = 0; i < size; i++) {
         if (keys[i].equals(key)) {
           return i;

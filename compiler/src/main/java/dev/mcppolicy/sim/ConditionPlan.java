@@ -25,10 +25,16 @@ final class ConditionPlan {
   private final Pattern regex;
   private final Prefilter prefilter;
   private final boolean existsWanted;
+  /** Equality with the value (eq, neq, contains), or with each of its elements (in, not_in). */
+  private final Same same;
+  private final Same[] sameAny;
 
   ConditionPlan(Condition c) {
     String path = c.path();
     this.segments = path.substring("args.".length()).split("\\.", -1);
+    for (int i = 0; i < segments.length; i++) {
+      segments[i] = segments[i].intern(); // as the parser's keys are: see Members
+    }
     this.op = c.op();
     this.value = c.value();
     this.number = value instanceof JsonNumber n ? n : null;
@@ -36,6 +42,8 @@ final class ConditionPlan {
     this.regex = op == Op.REGEX && value instanceof JsonString s ? Pattern.compile(s.value()) : null;
     this.prefilter = regex == null ? null : Prefilter.of(regex.pattern());
     this.existsWanted = value instanceof JsonBoolean b && b.value();
+    this.same = new Same(value);
+    this.sameAny = value instanceof JsonArray list ? Same.each(list.elements()) : new Same[0];
   }
 
   String path() {
@@ -46,16 +54,22 @@ final class ConditionPlan {
     return op;
   }
 
+  /** Whether the condition holds for a call whose arguments are known. */
+  boolean holds(JsonObject arguments) {
+    JsonValue v = arguments;
+    for (String segment : segments) {
+      JsonValue next = v instanceof JsonObject o ? o.members().get(segment) : null;
+      if (next == null) { // absent: members hold JsonNull for a null, never null itself
+        return absent();
+      }
+      v = next;
+    }
+    return present(v);
+  }
+
   Tri test(Arguments arguments) {
     if (arguments instanceof Arguments.Known known) {
-      JsonValue v = known.object();
-      for (String segment : segments) {
-        if (!(v instanceof JsonObject o) || !o.members().containsKey(segment)) {
-          return Tri.of(absent());
-        }
-        v = o.members().get(segment);
-      }
-      return Tri.of(present(v));
+      return Tri.of(holds(known.object()));
     }
     // Keys only: a listed key is taken to be present and not null; anything that needs its value,
     // or a step below it, cannot be decided.
@@ -75,58 +89,55 @@ final class ConditionPlan {
   }
 
   private boolean present(JsonValue v) {
-    switch (op) {
-      case EXISTS:
-        return !(v instanceof JsonNull) == existsWanted;
-      case EQ:
-        return JsonValue.sameValue(v, value);
-      case NEQ:
-        return !JsonValue.sameValue(v, value);
-      case IN:
-        return inList(v);
-      case NOT_IN:
-        return !inList(v);
-      case LT:
-      case LTE:
-      case GT:
-      case GTE:
-        if (!(v instanceof JsonNumber n) || number == null) {
-          return false;
-        }
-        long plain = plainNumber == JsonNumber.NOT_PLAIN ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(n.text());
-        int c = plain != JsonNumber.NOT_PLAIN ? Long.compare(plain, plainNumber) : n.compareValue(number);
-        return switch (op) {
-          case LT -> c < 0;
-          case LTE -> c <= 0;
-          case GT -> c > 0;
-          default -> c >= 0;
-        };
-      case REGEX:
-        return v instanceof JsonString s && regex != null
-            && (prefilter == null || prefilter.mayMatch(s.value())) && regex.matcher(s.value()).find();
-      case CONTAINS:
-        if (v instanceof JsonString s) {
-          return value instanceof JsonString part && s.value().contains(part.value());
-        }
-        if (v instanceof JsonArray list) {
-          for (JsonValue e : list.elements()) {
-            if (JsonValue.sameValue(e, value)) {
-              return true;
-            }
-          }
-        }
-        return false;
-      default:
-        throw new IllegalStateException("unhandled op " + op);
+    // small enough to be inlined where conditions are tested; the longer cases are methods of their own
+    return switch (op) {
+      case EXISTS -> !(v instanceof JsonNull) == existsWanted;
+      case EQ -> same.test(v);
+      case NEQ -> !same.test(v);
+      case IN -> inList(v);
+      case NOT_IN -> !inList(v);
+      case LT, LTE, GT, GTE -> compares(v);
+      case REGEX -> v instanceof JsonString s && matches(s.value());
+      case CONTAINS -> contains(v);
+    };
+  }
+
+  private boolean compares(JsonValue v) {
+    if (!(v instanceof JsonNumber n) || number == null) {
+      return false;
     }
+    long plain = plainNumber == JsonNumber.NOT_PLAIN ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(n.text());
+    int c = plain != JsonNumber.NOT_PLAIN ? Long.compare(plain, plainNumber) : n.compareValue(number);
+    return switch (op) {
+      case LT -> c < 0;
+      case LTE -> c <= 0;
+      case GT -> c > 0;
+      default -> c >= 0;
+    };
+  }
+
+  private boolean matches(String s) {
+    return regex != null && (prefilter == null || prefilter.mayMatch(s)) && regex.matcher(s).find();
+  }
+
+  private boolean contains(JsonValue v) {
+    if (v instanceof JsonString s) {
+      return value instanceof JsonString part && s.value().contains(part.value());
+    }
+    if (v instanceof JsonArray list) {
+      for (JsonValue e : list.elements()) {
+        if (same.test(e)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private boolean inList(JsonValue v) {
-    if (value instanceof JsonArray list) {
-      for (JsonValue e : list.elements()) {
-        if (JsonValue.sameValue(v, e)) {
-          return true;
-        }
+    for (Same e : sameAny) {
+      if (e.test(v)) {
+        return true;
       }
     }
     return false;

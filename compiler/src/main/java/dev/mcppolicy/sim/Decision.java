@@ -58,6 +58,13 @@ public final class Decision {
     return counters;
   }
 
+  /** A decision that checked no counters; it never changes, so one may be shared by many calls and threads. */
+  static Decision withoutCounters(Verdict verdict, String rule, String alias, String message) {
+    Decision d = new Decision(verdict, rule, alias, message, (Supplier<List<CounterView>>) null);
+    d.counters = List.of();
+    return d;
+  }
+
   public boolean allowed() {
     return verdict == Verdict.ALLOW;
   }

@@ -26,10 +26,19 @@ final class Prefilter {
 
   private final String[] literals;
   private final boolean ignoreCase;
+  /** Ignoring case: whether an ASCII character may start one of the literals (either case). */
+  private final boolean[] starts = new boolean[128];
 
   private Prefilter(String[] literals, boolean ignoreCase) {
     this.literals = literals;
     this.ignoreCase = ignoreCase;
+    for (String l : literals) {
+      char c = l.charAt(0);
+      if (c < 128) {
+        starts[c] = true;
+        starts[Character.toUpperCase(c)] = true; // the literals of an ignore-case prefilter are lower-case ASCII
+      }
+    }
   }
 
   /** The prefilter of a pattern, or null when the pattern has none worth using. */
@@ -57,17 +66,19 @@ final class Prefilter {
   /** False only when the pattern cannot match {@code s}. */
   boolean mayMatch(String s) {
     if (ignoreCase) {
+      // one pass: any non-ASCII character sends the string to the regex; a literal is looked for
+      // only where one could start
+      boolean candidate = false;
       for (int i = 0; i < s.length(); i++) {
-        if (s.charAt(i) >= 0x80) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
           return true;
         }
-      }
-      for (String l : literals) {
-        if (containsIgnoreCase(s, l)) {
-          return true;
+        if (!candidate && starts[c]) {
+          candidate = startsAny(s, i);
         }
       }
-      return false;
+      return candidate;
     }
     for (String l : literals) {
       if (s.contains(l)) {
@@ -77,19 +88,13 @@ final class Prefilter {
     return false;
   }
 
-  /** The literals, one of which a match contains: for tests and the docs. */
-  List<String> literals() {
-    return List.of(literals);
-  }
-
-  /** Whether {@code s} contains {@code lower} (lower-case ASCII), ignoring ASCII case. */
-  private static boolean containsIgnoreCase(String s, String lower) {
-    int n = lower.length();
-    char first = lower.charAt(0);
-    for (int i = 0, last = s.length() - n; i <= last; i++) {
-      if (fold(s.charAt(i)) == first) {
-        int k = 1;
-        while (k < n && fold(s.charAt(i + k)) == lower.charAt(k)) {
+  /** Whether one of the literals (lower-case ASCII) starts at {@code i} in {@code s}, ignoring ASCII case. */
+  private boolean startsAny(String s, int i) {
+    for (String l : literals) {
+      int n = l.length();
+      if (i + n <= s.length()) {
+        int k = 0;
+        while (k < n && fold(s.charAt(i + k)) == l.charAt(k)) {
           k++;
         }
         if (k == n) {
@@ -98,6 +103,11 @@ final class Prefilter {
       }
     }
     return false;
+  }
+
+  /** The literals, one of which a match contains: for tests and the docs. */
+  List<String> literals() {
+    return List.of(literals);
   }
 
   private static char fold(char c) {

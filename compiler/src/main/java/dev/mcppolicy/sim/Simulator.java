@@ -1,5 +1,6 @@
 package dev.mcppolicy.sim;
 
+import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.model.Outcome;
 
 import dev.mcppolicy.model.Condition;
@@ -30,17 +31,20 @@ public final class Simulator {
   private final Counters counters;
   private final Set<String> argumentKeys = new HashSet<>();
 
-  private record RulePlan(List<ConditionPlan> conditions, String rule, String alias, String message) {}
+  /** A require or deny_if entry; {@code denied} is its deny decision, made once and shared by every call it denies. */
+  private record RulePlan(ConditionPlan[] conditions, String rule, String alias, String message, Prepared denied) {}
 
   private record LimitPlan(String counter, Window window, long max, String rule, int index, long windowNanos) {}
 
   /** A tool's rules, and every limit that applies to it: its own, then all-tools. */
-  private record ToolPlan(List<RulePlan> require, List<RulePlan> denyIf, LimitPlan[] limits) {}
+  private record ToolPlan(RulePlan[] require, RulePlan[] denyIf, LimitPlan[] limits) {}
 
   /** In {@link #tools}, the plan of a hidden tool. */
-  private static final ToolPlan HIDDEN = new ToolPlan(List.of(), List.of(), new LimitPlan[0]);
+  private static final ToolPlan HIDDEN = new ToolPlan(new RulePlan[0], new RulePlan[0], new LimitPlan[0]);
 
   private final Map<String, Integer> counterIndex = new HashMap<>();
+  private final Prepared allowedWithoutLimits =
+      new Prepared(this, Decision.withoutCounters(Verdict.ALLOW, "", "", ""), null, 0);
   private LimitPlan[] allToolsOnly;
 
   private Simulator(PolicyDocument document, WindowMode mode) {
@@ -115,19 +119,19 @@ public final class Simulator {
       for (RulePlan r : plan.require()) {
         Tri holds = all(r.conditions(), call.arguments());
         if (holds != Tri.TRUE) {
-          return decided(holds == Tri.FALSE ? deny(r.rule(), r.alias(), r.message(), List.of()) : indeterminate(r));
+          return holds == Tri.FALSE ? r.denied() : decided(indeterminate(r));
         }
       }
       for (RulePlan r : plan.denyIf()) {
         Tri holds = all(r.conditions(), call.arguments());
         if (holds != Tri.FALSE) {
-          return decided(holds == Tri.TRUE ? deny(r.rule(), r.alias(), r.message(), List.of()) : indeterminate(r));
+          return holds == Tri.TRUE ? r.denied() : decided(indeterminate(r));
         }
       }
     }
     LimitPlan[] limits = plan == null ? allToolsOnly : plan.limits();
     if (limits.length == 0) {
-      return decided(new Decision(Verdict.ALLOW, "", "", "", List::of));
+      return allowedWithoutLimits;
     }
     call.grant().hashCode(); // computed here, on the preparing thread, and kept in the string
     return new Prepared(this, null, limits, nanos(call.at()));
@@ -201,7 +205,16 @@ public final class Simulator {
     return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
-  private static Tri all(List<ConditionPlan> conditions, Arguments arguments) {
+  private static Tri all(ConditionPlan[] conditions, Arguments arguments) {
+    if (arguments instanceof Arguments.Known known) {
+      JsonObject object = known.object();
+      for (ConditionPlan c : conditions) {
+        if (!c.holds(object)) {
+          return Tri.FALSE;
+        }
+      }
+      return Tri.TRUE;
+    }
     Tri result = Tri.TRUE;
     for (ConditionPlan c : conditions) {
       Tri t = c.test(arguments);
@@ -243,16 +256,17 @@ public final class Simulator {
       limits.add(limitPlan(l, RuleIds.toolLimit(name, l.counter())));
     }
     limits.addAll(allTools);
-    return new ToolPlan(require, denyIf, limits.toArray(new LimitPlan[0]));
+    return new ToolPlan(require.toArray(new RulePlan[0]), denyIf.toArray(new RulePlan[0]), limits.toArray(new LimitPlan[0]));
   }
 
-  private static RulePlan rule(Rule rule, String id, String aliasPrefix) {
+  private RulePlan rule(Rule rule, String id, String aliasPrefix) {
     List<ConditionPlan> conditions = new ArrayList<>();
     for (Condition c : rule.conditions()) {
       conditions.add(new ConditionPlan(c));
     }
     String alias = conditions.isEmpty() ? "" : aliasPrefix + conditions.get(0).path() + "-" + conditions.get(0).op().word();
     String message = rule.onDeny().orElse("Denied by rule \"" + id + "\"");
-    return new RulePlan(conditions, id, alias, message);
+    return new RulePlan(conditions.toArray(new ConditionPlan[0]), id, alias, message,
+        new Prepared(this, Decision.withoutCounters(Verdict.DENY, id, alias, message), null, 0));
   }
 }
