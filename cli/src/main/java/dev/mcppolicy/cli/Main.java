@@ -10,8 +10,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Policy-as-code for MCP gateways: compile, check, format, replay and test .mcppolicy files.",
-    subcommands = {CompileCommand.class, CheckCommand.class, FmtCommand.class, ReplayCommand.class, TestCommand.class,
-        VerifyCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -19,6 +17,22 @@ import picocli.CommandLine.Command;
         "  2  bad usage, or an input that could not be read",
         "  3  internal error (a bug: please report it)"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
+  /**
+   * The commands, in the order help lists them. picocli builds a command's model from its
+   * annotations by reflection, which costs more start-up than anything else a short command does;
+   * so a run that names a command builds only that one, and any other run (help, a typo) builds all.
+   */
+  private static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+  private static java.util.Map<String, Class<?>> commands() {
+    var all = new java.util.LinkedHashMap<String, Class<?>>();
+    for (Class<?> c : java.util.List.of(CompileCommand.class, CheckCommand.class, FmtCommand.class, ReplayCommand.class,
+        TestCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class)) {
+      all.put(c.getAnnotation(Command.class).name(), c);
+    }
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -30,6 +44,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    Class<?> named = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+    if (named != null) {
+      cli.addSubcommand(args[0], named);
+    } else {
+      COMMANDS.forEach(cli::addSubcommand);
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true); // --windows sliding, --format jsonl
     cli.setOut(out);
     cli.setErr(err);

@@ -210,4 +210,28 @@ class CliTest {
     assertEquals(0, commandHelp.code());
     assertTrue(commandHelp.out().contains("--jcs"), commandHelp.out());
   }
+
+  /** A run that names a command builds only that command's model; help and typos still see every command. */
+  @Test
+  void everyCommandIsListedAndReachable() {
+    Run help = run("--help");
+    java.util.List<String> listed = help.out().lines()
+        .dropWhile(l -> !l.equals("Commands:")).skip(1)
+        .takeWhile(l -> !l.isEmpty())
+        .filter(l -> l.startsWith("  ") && !l.startsWith("    "))
+        .map(l -> l.trim().split(" ")[0])
+        .toList();
+    assertEquals(java.util.List.of("compile", "check", "fmt", "replay", "test", "verify", "help"), listed, help.out());
+    for (String command : listed) {
+      Run own = run(command, "--help");
+      assertEquals(0, own.code(), command + ": " + own.err());
+      assertTrue(own.out().contains("Usage: mcppolicy " + command + " "), own.out());
+    }
+    Run typo = run("compil", "x.mcppolicy");
+    assertEquals(2, typo.code());
+    assertTrue(typo.err().contains("Did you mean: mcppolicy compile?"), typo.err());
+    Run none = run();
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("a command is required"), none.err());
+  }
 }
