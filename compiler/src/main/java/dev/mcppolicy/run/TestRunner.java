@@ -320,7 +320,7 @@ public final class TestRunner {
       suites.add(result.suite());
       warnings.addAll(result.suite().warnings());
     } catch (IOException e) {
-      problems.add("cannot read " + name + ": " + IoErrors.describe(e));
+      problems.add("cannot replay " + name + ": " + IoErrors.describe(e)); // reading it, or sorting it through temporary files
     }
   }
 

@@ -5,19 +5,16 @@ import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * Replays recorded calls through a simulator (traces.md). Records are decided as they are read,
  * in file order, which is timestamp order for a well-formed trace. On the first record earlier
  * than the one before it, the replay starts over: the listener is told to forget what it got, the
  * trace is decided again in timestamp order (records with the same instant keep file order) from
- * fresh counters, with a warning naming that line. Sorting holds a bounded number of records; a
- * larger trace is sorted in several passes over the file.
+ * fresh counters, with a warning naming that line. Sorting holds a bounded number of records in
+ * memory; a larger trace is sorted through temporary files ({@link SortedRuns}).
  */
 public final class Replayer {
   private static final int PROGRESS_EVERY = 1 << 16;
@@ -46,10 +43,13 @@ public final class Replayer {
    * @param sortFirst read everything and sort before deciding (for replays that must not restart,
    *     such as a {@code replay} step in the middle of a test)
    * @param sortBudget the most records held in memory while sorting: a trace with more is sorted
-   *     in several passes over the file, each deciding the next {@code sortBudget} records
+   *     in runs of this many records on temporary files, then merged
    */
   public record Options(boolean keepGoing, boolean sortFirst, int sortBudget) {
-    /** Records held at once while sorting: about 130 MB of records with typical arguments. */
+    /**
+     * Records held in memory at once while sorting, encoded (about 120 bytes each with typical
+     * arguments, and never more than 32 MiB in all): a longer trace is sorted through temporary files.
+     */
     public static final int SORT_BUDGET = 1 << 17;
     public static final Options DEFAULT = new Options(false, false);
 
@@ -130,52 +130,29 @@ public final class Replayer {
 
   /**
    * Decides every record in timestamp order (equal instants in file order) holding at most
-   * {@code sortBudget} records: each pass reads the whole source and keeps, in a bounded heap, the
-   * first {@code sortBudget} records after the last one decided, then decides them. A trace that
-   * fits takes one pass; a larger one takes ceil(records / budget) passes and no temporary files.
-   * Problems are collected on the first pass only, so each is reported once.
+   * {@code sortBudget} records in memory: one pass reads the source, a trace that fits is sorted
+   * in memory, a longer one is sorted in runs on temporary files and merged ({@link SortedRuns}).
+   * Problems are found in that one pass, so each is reported once, before any decision.
    */
   private static Summary sorted(Opener opener, Simulator simulator, Options options, Listener listener,
       Optional<String> warning) throws IOException {
     Tally tally = new Tally();
-    Keyed last = null;
-    boolean more = true;
-    for (boolean first = true; more; first = false) {
-      PriorityQueue<Keyed> next = new PriorityQueue<>(Math.min(options.sortBudget(), 1 << 12), ORDER.reversed());
-      long beyond = 0;
+    try (SortedRuns runs = new SortedRuns(options.sortBudget(), SortedRuns.FAN_IN)) {
       try (RecordSource source = prefetched(opener.open())) {
-        long ordinal = 0;
         for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
           if (e.problem() != null) {
-            if (first) {
-              tally.problems.add(e.problem());
-              if (!options.keepGoing()) {
-                return tally.summary(warning);
-              }
+            tally.problems.add(e.problem());
+            if (!options.keepGoing()) {
+              return tally.summary(warning);
             }
             continue;
           }
-          Keyed k = new Keyed(e.record(), ordinal++);
-          if (last != null && ORDER.compare(k, last) <= 0) {
-            continue; // decided in an earlier pass
-          }
-          beyond++;
-          if (next.size() < options.sortBudget()) {
-            next.add(k);
-          } else if (ORDER.compare(k, next.peek()) < 0) {
-            next.poll();
-            next.add(k);
-          }
+          runs.add(e.record());
         }
       }
-      more = beyond > options.sortBudget();
-      Keyed[] batch = next.toArray(new Keyed[0]);
-      Arrays.sort(batch, ORDER);
-      for (Keyed k : batch) {
-        decide(k.record(), null, simulator, tally, listener);
-      }
-      if (batch.length > 0) {
-        last = batch[batch.length - 1];
+      SortedRuns.Cursor sorted = runs.sorted();
+      for (TraceRecord r = sorted.next(); r != null; r = sorted.next()) {
+        decide(r, null, simulator, tally, listener);
       }
     }
     return tally.summary(warning);
@@ -185,12 +162,6 @@ public final class Replayer {
   private static RecordSource prefetched(RecordSource source) {
     return source.readsAhead() ? source : new Prefetching(source);
   }
-
-  /** A record and its place among the source's records, which breaks ties between equal instants. */
-  private record Keyed(TraceRecord record, long ordinal) {}
-
-  private static final Comparator<Keyed> ORDER =
-      Comparator.<Keyed, java.time.Instant>comparing(k -> k.record().call().at()).thenComparingLong(Keyed::ordinal);
 
   private static void decide(TraceRecord r, Simulator.Prepared prepared, Simulator simulator, Tally tally,
       Listener listener) {
