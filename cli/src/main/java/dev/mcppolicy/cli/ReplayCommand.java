@@ -178,7 +178,19 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(name);
         sink.progress = progress;
-        Replayer.Summary summary = Replayer.replay(opener, simulator, new Replayer.Options(keepGoing, false), sink);
+        Replayer.Summary summary;
+        try {
+          summary = Replayer.replay(opener, simulator, new Replayer.Options(keepGoing, false), sink);
+        } catch (IOException e) {
+          // reading failed part way, or sorting could not write its temporary files: none of this
+          // trace's results are kept
+          progress.done();
+          sink.restart();
+          sink.close();
+          err.println("mcppolicy: cannot replay " + name + ": " + IoErrors.describe(e));
+          problems = true;
+          continue;
+        }
         progress.done();
         sink.close();
         summary.problems().forEach(p -> err.println(p));
@@ -203,11 +215,12 @@ final class ReplayCommand implements Callable<Integer> {
         err.println("mcppolicy: a trace could not be read; no results were written");
         return ExitCodes.USAGE;
       }
-      write(switch (format) {
-        case text -> text.toString().getBytes(StandardCharsets.UTF_8);
-        case jsonl -> Files.readAllBytes(jsonl);
-        case junit -> (suites.size() == 1 ? JunitXml.suite(suites.get(0)) : JunitXml.suites(suites)).getBytes(StandardCharsets.UTF_8);
-      });
+      switch (format) {
+        case text -> write(text.toString().getBytes(StandardCharsets.UTF_8));
+        case jsonl -> copy(jsonl); // a line per call: streamed, never held in memory
+        case junit -> write((suites.size() == 1 ? JunitXml.suite(suites.get(0)) : JunitXml.suites(suites))
+            .getBytes(StandardCharsets.UTF_8));
+      }
     } finally {
       if (jsonl != null) {
         Files.deleteIfExists(jsonl);
@@ -227,6 +240,19 @@ final class ReplayCommand implements Callable<Integer> {
       pending[0] = null;
       return source != null ? source : then.open();
     };
+  }
+
+  /** Writes a file's content where the results go, streamed. */
+  private void copy(Path file) throws IOException {
+    if (out == null) {
+      var stdout = spec.commandLine().getOut();
+      try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        reader.transferTo(stdout);
+      }
+      stdout.flush();
+    } else {
+      AtomicFiles.write(out, o -> Files.copy(file, o));
+    }
   }
 
   private void write(byte[] bytes) throws IOException {

@@ -42,6 +42,25 @@ class LauncherIT {
   }
 
   @Test
+  void temporaryFilesGoWhereTmpdirSays(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // longer than the sort budget and backwards: sorting it needs temporary files
+    StringBuilder trace = new StringBuilder();
+    for (int i = dev.mcppolicy.trace.Replayer.Options.SORT_BUDGET + 10; i >= 0; i--) {
+      trace.append("{\"ts\": \"").append(java.time.Instant.parse("2026-11-21T00:00:00Z").plusSeconds(i))
+          .append("\", \"grant\": \"ci\", \"tool\": \"odoo_read\"}\n");
+    }
+    Path file = Files.writeString(dir.resolve("long.trace.jsonl"), trace);
+    Path missing = dir.resolve("no-such-tmp");
+
+    Result r = run(Map.of("TMPDIR", missing.toString()), "replay", "--policy", "samples/odoo/policy.mcppolicy",
+        file.toString());
+
+    assertEquals(2, r.exit(), r.stderr());
+    assertTrue(r.stderr().contains("sorting it needs temporary files in " + missing + ": no such file or folder"),
+        r.stderr());
+  }
+
+  @Test
   void aClassDataArchiveIsMadeOnceAndRemadeWhenTheJarChanges() throws Exception {
     Path archive = ROOT.resolve("cli/target/mcppolicy.jsa");
     Path jar = ROOT.resolve("cli/target/mcppolicy.jar");

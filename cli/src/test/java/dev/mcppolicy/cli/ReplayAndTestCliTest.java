@@ -254,4 +254,60 @@ class ReplayAndTestCliTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("no policy to replay this trace against"), r.err());
   }
+
+  /**
+   * A trace longer than the sort budget, written backwards: it is sorted through temporary files.
+   * Its expectations only hold in timestamp order (the limit denies the third call of each minute).
+   */
+  private Path longUnsortedTrace() throws Exception {
+    int records = dev.mcppolicy.trace.Replayer.Options.SORT_BUDGET + 1000;
+    StringBuilder text = new StringBuilder("{\"trace\": {\"version\": 1, \"grant\": \"ci\"}}\n");
+    for (int i = records - 1; i >= 0; i--) {
+      java.time.Instant at = java.time.Instant.parse("2026-11-21T00:00:00Z").plusSeconds(i * 20L);
+      String expect = i % 3 == 2 ? "{\"decision\": \"deny\", \"rule\": \"/tools/oca_link/limits/oca_link_rate\"}" : "\"allow\"";
+      text.append("{\"ts\": \"").append(at).append("\", \"tool\": \"oca_link\", \"expect\": ").append(expect).append("}\n");
+    }
+    return Files.writeString(dir.resolve("long.trace.jsonl"), text);
+  }
+
+  @Test
+  void aLongUnsortedTraceIsSortedThroughTemporaryFilesThatAreThenDeleted() throws Exception {
+    Path trace = longUnsortedTrace();
+    Path temp = Files.createDirectories(dir.resolve("tmp"));
+    String saved = System.getProperty("java.io.tmpdir");
+    Run r;
+    try {
+      System.setProperty("java.io.tmpdir", temp.toString());
+      r = run("replay", "--policy", policy.toString(), trace.toString());
+    } finally {
+      System.setProperty("java.io.tmpdir", saved);
+    }
+    assertEquals(0, r.code(), r.err());
+    int records = dev.mcppolicy.trace.Replayer.Options.SORT_BUDGET + 1000;
+    assertTrue(r.err().contains("long.trace.jsonl: warning: line 3 is earlier than the line before it"), r.err());
+    assertTrue(r.err().contains("long.trace.jsonl: " + records + " calls: "), r.err());
+    assertTrue(r.err().contains("; " + records + " expectations, 0 failed"), r.err());
+    try (var left = Files.list(temp)) {
+      assertEquals(List.of(), left.toList(), "the temporary files are deleted");
+    }
+  }
+
+  @Test
+  void sortingWithoutATemporaryFolderIsAnInputProblemNotACrash() throws Exception {
+    Path trace = longUnsortedTrace();
+    Path missing = dir.resolve("no-such-tmp");
+    String saved = System.getProperty("java.io.tmpdir");
+    Run r;
+    try {
+      System.setProperty("java.io.tmpdir", missing.toString());
+      r = run("replay", "--policy", policy.toString(), trace.toString());
+    } finally {
+      System.setProperty("java.io.tmpdir", saved);
+    }
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("mcppolicy: cannot replay " + Names.of(trace) + ": sorting it needs temporary files in "
+        + missing + ": no such file or folder"), r.err());
+    assertEquals("", r.out());
+    assertTrue(!r.err().contains("internal error") && !r.err().contains("at dev.mcppolicy"), r.err());
+  }
 }
