@@ -155,6 +155,9 @@ final class ReplayCommand implements Callable<Integer> {
     StringBuilder text = new StringBuilder();
     List<SuiteResult> suites = new ArrayList<>();
     Path jsonl = format == Format.jsonl ? Files.createTempFile("mcppolicy-replay-", ".jsonl") : null;
+    if (jsonl != null) {
+      AtomicFiles.removeIfStopped(jsonl);
+    }
     boolean problems = false;
     long failed = 0;
     try {
@@ -224,6 +227,7 @@ final class ReplayCommand implements Callable<Integer> {
     } finally {
       if (jsonl != null) {
         Files.deleteIfExists(jsonl);
+        AtomicFiles.forget(jsonl);
       }
     }
     if (problems) {

@@ -17,16 +17,41 @@ public final class AtomicFiles {
   private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(p -> {
+    Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeInFlight, "mcppolicy-temp-cleanup"));
+  }
+
+  private AtomicFiles() {}
+
+  /**
+   * Removes {@code path}, a file or a folder with the files in it, if the process is stopped (Ctrl-C,
+   * a CI timeout) before the caller removes it and calls {@link #forget}: for scratch files, such
+   * as the runs of a sort or results gathered before they are printed.
+   */
+  public static void removeIfStopped(Path path) {
+    IN_FLIGHT.add(path);
+  }
+
+  /** The caller has removed {@code path} (or kept it on purpose): the shutdown hook leaves it alone. */
+  public static void forget(Path path) {
+    IN_FLIGHT.remove(path);
+  }
+
+  private static void removeInFlight() {
+    for (Path p : IN_FLIGHT) {
       try {
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          try (var files = Files.list(p)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+              Files.deleteIfExists(f);
+            }
+          }
+        }
         Files.deleteIfExists(p);
       } catch (IOException e) {
         // the process is ending; nothing else can be done
       }
-    }), "mcppolicy-temp-cleanup"));
+    }
   }
-
-  private AtomicFiles() {}
 
   public static void write(Path target, String text) throws IOException {
     write(target, text.getBytes(StandardCharsets.UTF_8));

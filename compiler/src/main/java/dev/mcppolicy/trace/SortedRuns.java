@@ -1,5 +1,6 @@
 package dev.mcppolicy.trace;
 
+import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.io.IoErrors;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * written to a temporary file (a run), and the runs are merged, at most {@code fanIn} at a time,
  * so that few files are open however long the trace: one pass over the trace, then one over the
  * runs per level of merging. The temporary files live in a folder of their own under
- * {@code java.io.tmpdir} and are deleted by {@link #close}.
+ * {@code java.io.tmpdir} and are deleted by {@link #close}, or by a shutdown hook if the process
+ * is stopped first.
  */
 final class SortedRuns implements Closeable {
   /** Runs merged at once: 64 files with 64 KiB buffers each. */
@@ -147,6 +149,7 @@ final class SortedRuns implements Closeable {
     try {
       if (folder == null) {
         folder = Files.createTempDirectory(where, "mcppolicy-sort-");
+        AtomicFiles.removeIfStopped(folder);
       }
       Path file = folder.resolve("run-" + files++);
       return new Writer(file, new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), BUFFER)));
@@ -436,6 +439,7 @@ final class SortedRuns implements Closeable {
       }
     }
     Files.deleteIfExists(folder);
+    AtomicFiles.forget(folder);
     folder = null;
   }
 }

@@ -58,6 +58,26 @@ class AtomicFilesTest {
   }
 
   @Test
+  void aProcessStoppedWhileHoldingScratchFilesLeavesNone() throws Exception {
+    Path folder = dir.resolve("mcppolicy-sort-1");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ScratchHolder.class.getName(), folder.toString()).redirectErrorStream(true).start();
+    try {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!Files.exists(dir.resolve("mcppolicy-sort-1.ready"))) {
+        assertTrue(System.nanoTime() < deadline && child.isAlive(), "the child never made its files");
+        Thread.sleep(20);
+      }
+      assertEquals(List.of("run-0", "run-1"), Files.list(folder).map(p -> p.getFileName().toString()).sorted().toList());
+    } finally {
+      child.destroy(); // SIGTERM, as Ctrl-C or a CI timeout would send
+      child.waitFor();
+    }
+    assertEquals(List.of("mcppolicy-sort-1.ready"), names(), "the shutdown hook removed the folder and its files");
+  }
+
+  @Test
   void aFailedWriteLeavesTheTargetAndNoTemporaryFile() throws IOException {
     Path target = dir.resolve("policy.json");
     AtomicFiles.write(target, "good\n");
