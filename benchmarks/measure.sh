@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the numbers of docs/performance.md: builds the CLI and the benchmarks, generates the
 # workloads, then measures whole-process replay against the floor, memory, decisions and compiles.
-# Usage: benchmarks/measure.sh [WORKDIR]   (needs about 2.5 GB of disk for the workloads)
+# Usage: benchmarks/measure.sh [WORKDIR]   (needs about 3 GB of disk for the workloads)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$root/benchmarks/target/workloads}"
@@ -11,6 +11,11 @@ export LC_ALL=C
 
 (cd "$root" && mvn -B -q -Pbenchmarks -DskipTests package)
 [[ -f "$work/calls-8m.trace.jsonl" ]] || java -cp "$bench" dev.mcppolicy.bench.Generate "$work"
+# calls-2m with its first two records swapped: the replay must sort it
+if [[ ! -f "$work/unsorted-2m.trace.jsonl" ]]; then
+  { head -n 1 "$work/calls-2m.trace.jsonl"; sed -n 3p "$work/calls-2m.trace.jsonl"; sed -n 2p "$work/calls-2m.trace.jsonl"
+    tail -n +4 "$work/calls-2m.trace.jsonl"; } > "$work/unsorted-2m.trace.jsonl"
+fi
 
 # median wall-clock seconds and peak RSS (MB) of three runs of a command
 measure() {
@@ -39,6 +44,8 @@ floor8=$(cat "$work/last.txt")
 measure "replay of 8,000,000 calls" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-8m.trace.jsonl"
 replay8=$(cat "$work/last.txt")
 echo "ratio replay / floor on 8,000,000 calls: $(echo "scale=2; $replay8 / $floor8" | bc)"
+echo "== an unsorted trace: calls-2m with two lines swapped, sorted through temporary files"
+measure "replay of unsorted calls-2m" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/unsorted-2m.trace.jsonl"
 echo "== compile of the Odoo sample, whole process"
 measure "mcppolicy compile samples/odoo" "$cli" compile "$root/samples/odoo/policy.mcppolicy"
 echo "== JMH: one decision (p50 in the SampleTime table), compile of 5,000 tools"
