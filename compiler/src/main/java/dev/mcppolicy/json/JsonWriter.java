@@ -161,8 +161,14 @@ public final class JsonWriter {
 
   public static void writeString(String s, StringBuilder out) {
     out.append('"');
+    int clean = 0; // characters from here up to the current one need no escape: appended in one go
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, clean, i);
+      clean = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -171,15 +177,10 @@ public final class JsonWriter {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
       }
     }
+    out.append(s, clean, s.length());
     out.append('"');
   }
 

@@ -44,4 +44,38 @@ class JsonWriterTest {
     JsonValue v = object("a", new JsonArray(List.of(new JsonNumber("1e3"), new JsonNull())));
     assertEquals("{\"a\": [1e3, null]}", JsonWriter.inline(v));
   }
+
+  /** Every escape, spelled out one character at a time: what writeString must produce. */
+  private static String escapedOneByOne(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c < 0x20 ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  @Test
+  void stringsAreEscapedExactlyWhereJsonRequires() {
+    java.util.Random random = new java.util.Random(11);
+    char[] alphabet = "ab\"\\\b\f\n\r\t\u0000\u001f\u007f\u00e9\u2028\ud83d\ude00/ ".toCharArray();
+    for (int n = 0; n < 20_000; n++) {
+      char[] chars = new char[random.nextInt(12)];
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = random.nextInt(8) == 0 ? (char) random.nextInt(0x80) : alphabet[random.nextInt(alphabet.length)];
+      }
+      String s = new String(chars);
+      StringBuilder out = new StringBuilder("x");
+      JsonWriter.writeString(s, out);
+      assertEquals("x" + escapedOneByOne(s), out.toString(), s);
+    }
+  }
 }
