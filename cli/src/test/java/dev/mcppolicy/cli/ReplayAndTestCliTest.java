@@ -270,18 +270,22 @@ class ReplayAndTestCliTest {
     return Files.writeString(dir.resolve("long.trace.jsonl"), text);
   }
 
+  /** Replays {@code trace} with {@code java.io.tmpdir} (where the sort's runs go) set to {@code temp}. */
+  private Run replayWithTemporaryFolder(Path temp, Path trace) {
+    String saved = System.getProperty("java.io.tmpdir");
+    try {
+      System.setProperty("java.io.tmpdir", temp.toString());
+      return run("replay", "--policy", policy.toString(), trace.toString());
+    } finally {
+      System.setProperty("java.io.tmpdir", saved);
+    }
+  }
+
   @Test
   void aLongUnsortedTraceIsSortedThroughTemporaryFilesThatAreThenDeleted() throws Exception {
     Path trace = longUnsortedTrace();
     Path temp = Files.createDirectories(dir.resolve("tmp"));
-    String saved = System.getProperty("java.io.tmpdir");
-    Run r;
-    try {
-      System.setProperty("java.io.tmpdir", temp.toString());
-      r = run("replay", "--policy", policy.toString(), trace.toString());
-    } finally {
-      System.setProperty("java.io.tmpdir", saved);
-    }
+    Run r = replayWithTemporaryFolder(temp, trace);
     assertEquals(0, r.code(), r.err());
     int records = dev.mcppolicy.trace.Replayer.Options.SORT_BUDGET + 1000;
     assertTrue(r.err().contains("long.trace.jsonl: warning: line 3 is earlier than the line before it"), r.err());
@@ -296,14 +300,7 @@ class ReplayAndTestCliTest {
   void sortingWithoutATemporaryFolderIsAnInputProblemNotACrash() throws Exception {
     Path trace = longUnsortedTrace();
     Path missing = dir.resolve("no-such-tmp");
-    String saved = System.getProperty("java.io.tmpdir");
-    Run r;
-    try {
-      System.setProperty("java.io.tmpdir", missing.toString());
-      r = run("replay", "--policy", policy.toString(), trace.toString());
-    } finally {
-      System.setProperty("java.io.tmpdir", saved);
-    }
+    Run r = replayWithTemporaryFolder(missing, trace);
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("mcppolicy: cannot replay " + Names.of(trace) + ": sorting it needs temporary files in "
         + missing + ": no such file or folder"), r.err());

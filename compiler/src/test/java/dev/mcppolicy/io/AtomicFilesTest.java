@@ -38,42 +38,39 @@ class AtomicFilesTest {
     assertEquals("x", Files.readString(target));
   }
 
-  @Test
-  void aProcessStoppedMidWriteLeavesNoTemporaryFile() throws Exception {
-    Path target = dir.resolve("policy.json");
+  /**
+   * Runs {@code main} with {@code arg} in a child JVM, waits until {@code started} holds, then
+   * stops it with SIGTERM, as Ctrl-C or a CI timeout would.
+   */
+  private static void stopWhen(Class<?> main, String arg, java.util.concurrent.Callable<Boolean> started) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        SlowWriter.class.getName(), target.toString()).redirectErrorStream(true).start();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(), arg)
+        .redirectErrorStream(true).start();
     try {
       long deadline = System.nanoTime() + 30_000_000_000L;
-      while (names().stream().noneMatch(n -> n.startsWith(".mcppolicy-tmp-"))) {
-        assertTrue(System.nanoTime() < deadline && child.isAlive(), "the child never started writing");
+      while (!started.call()) {
+        assertTrue(System.nanoTime() < deadline && child.isAlive(), "the child never got there");
         Thread.sleep(20);
       }
     } finally {
-      child.destroy(); // SIGTERM, as Ctrl-C or a CI timeout would send
+      child.destroy();
       child.waitFor();
     }
+  }
+
+  @Test
+  void aProcessStoppedMidWriteLeavesNoTemporaryFile() throws Exception {
+    stopWhen(SlowWriter.class, dir.resolve("policy.json").toString(),
+        () -> names().stream().anyMatch(n -> n.startsWith(".mcppolicy-tmp-")));
+
     assertEquals(List.of(), names(), "the shutdown hook removed the temporary file; no target was created");
   }
 
   @Test
   void aProcessStoppedWhileHoldingScratchFilesLeavesNone() throws Exception {
     Path folder = dir.resolve("mcppolicy-sort-1");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ScratchHolder.class.getName(), folder.toString()).redirectErrorStream(true).start();
-    try {
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (!Files.exists(dir.resolve("mcppolicy-sort-1.ready"))) {
-        assertTrue(System.nanoTime() < deadline && child.isAlive(), "the child never made its files");
-        Thread.sleep(20);
-      }
-      assertEquals(List.of("run-0", "run-1"), Files.list(folder).map(p -> p.getFileName().toString()).sorted().toList());
-    } finally {
-      child.destroy(); // SIGTERM, as Ctrl-C or a CI timeout would send
-      child.waitFor();
-    }
+    stopWhen(ScratchHolder.class, folder.toString(), () -> Files.exists(dir.resolve("mcppolicy-sort-1.ready")));
+
     assertEquals(List.of("mcppolicy-sort-1.ready"), names(), "the shutdown hook removed the folder and its files");
   }
 
