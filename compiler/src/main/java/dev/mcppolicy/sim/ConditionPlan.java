@@ -67,13 +67,13 @@ final class ConditionPlan {
     return present(v);
   }
 
-  Tri test(Arguments arguments) {
-    if (arguments instanceof Arguments.Known known) {
-      return Tri.of(holds(known.object()));
-    }
-    // Keys only: a listed key is taken to be present and not null; anything that needs its value,
-    // or a step below it, cannot be decided.
-    boolean listed = ((Arguments.KeysOnly) arguments).keys().contains(segments[0]);
+  /**
+   * Whether the condition holds for a call whose record lists only its argument keys: a listed
+   * key is taken to be present and not null; anything that needs its value, or a step below it,
+   * cannot be decided.
+   */
+  Tri withKeysOnly(java.util.Set<String> keys) {
+    boolean listed = keys.contains(segments[0]);
     if (!listed) {
       return Tri.of(absent());
     }

@@ -110,10 +110,11 @@ public final class Simulator {
     String tool = call.tool();
     ToolPlan plan = tools.get(tool);
     if (hideAll || plan == HIDDEN) {
-      return decided(deny(RuleIds.HIDDEN, "", "Tool \"" + tool + "\" is hidden by policy", List.of()));
+      return decided(Decision.withoutCounters(Verdict.DENY, RuleIds.HIDDEN, "", "Tool \"" + tool + "\" is hidden by policy"));
     }
     if (plan == null && defaultDeny) {
-      return decided(deny(RuleIds.DEFAULT_DENY, "", "Tool \"" + tool + "\" is not permitted by policy", List.of()));
+      return decided(Decision.withoutCounters(Verdict.DENY, RuleIds.DEFAULT_DENY, "",
+          "Tool \"" + tool + "\" is not permitted by policy"));
     }
     if (plan != null) {
       for (RulePlan r : plan.require()) {
@@ -215,9 +216,10 @@ public final class Simulator {
       }
       return Tri.TRUE;
     }
+    Set<String> keys = ((Arguments.KeysOnly) arguments).keys();
     Tri result = Tri.TRUE;
     for (ConditionPlan c : conditions) {
-      Tri t = c.test(arguments);
+      Tri t = c.withKeysOnly(keys);
       if (t == Tri.FALSE) {
         return Tri.FALSE;
       }
@@ -228,13 +230,9 @@ public final class Simulator {
     return result;
   }
 
-  private static Decision deny(String rule, String alias, String message, List<CounterView> views) {
-    return new Decision(Verdict.DENY, rule, alias, message, () -> views);
-  }
-
   private static Decision indeterminate(RulePlan r) {
-    return new Decision(Verdict.INDETERMINATE, r.rule(), r.alias(),
-        "cannot be decided: the record has argument keys but not the values this rule needs", List::of);
+    return Decision.withoutCounters(Verdict.INDETERMINATE, r.rule(), r.alias(),
+        "cannot be decided: the record has argument keys but not the values this rule needs");
   }
 
   private LimitPlan limitPlan(Limit l, String rule) {
