@@ -28,6 +28,9 @@ public final class IoErrors {
     if (e instanceof FileSystemException f && f.getReason() != null) {
       return f.getReason().toLowerCase(java.util.Locale.ROOT);
     }
+    if (e instanceof java.io.EOFException && (e.getMessage() == null || e.getMessage().isBlank())) {
+      return "a file ended early";
+    }
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }

@@ -113,7 +113,7 @@ final class SortedRuns implements Closeable {
       runs.subList(0, fanIn).clear();
       Run merged;
       try (Merge m = merge(group); Writer w = writer()) {
-        for (Keyed k = m.next(); k != null; k = m.next()) {
+        for (Keyed k = next(m); k != null; k = next(m)) {
           w.write(k);
         }
         merged = w.finish();
@@ -126,8 +126,12 @@ final class SortedRuns implements Closeable {
     reading = merge(new ArrayList<>(runs));
     Merge last = reading;
     return () -> {
-      Keyed k = last.next();
-      return k == null ? null : k.record();
+      try {
+        Keyed k = last.next();
+        return k == null ? null : k.record();
+      } catch (IOException e) {
+        throw problem(e, folder); // a run deleted or cut short behind the replay's back
+      }
     };
   }
 
@@ -222,9 +226,17 @@ final class SortedRuns implements Closeable {
       for (Source s : sources) {
         s.in.close();
       }
-      throw e;
+      throw problem(e, folder);
     }
     return new Merge(sources);
+  }
+
+  private Keyed next(Merge m) throws IOException {
+    try {
+      return m.next();
+    } catch (IOException e) {
+      throw problem(e, folder);
+    }
   }
 
   /**

@@ -186,6 +186,32 @@ class SortedRunsTest {
   }
 
   @Test
+  void aRunCutShortBehindTheReplaysBackIsNamedInTheError() throws IOException {
+    Random random = new Random(5);
+    try (SortedRuns runs = new SortedRuns(3, 64, temp)) {
+      for (int line = 1; line <= 10; line++) {
+        runs.add(record(random, line));
+      }
+      SortedRuns.Cursor sorted = runs.sorted();
+      Path folder;
+      try (Stream<Path> folders = Files.list(temp)) {
+        folder = folders.findFirst().orElseThrow();
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path run : files.toList()) {
+          Files.write(run, new byte[0]); // emptied after the merge opened them
+        }
+      }
+      IOException e = assertThrows(IOException.class, () -> {
+        while (sorted.next() != null) {
+          // read until the missing bytes are needed
+        }
+      });
+      assertEquals("sorting it needs temporary files in " + folder + ": a file ended early", e.getMessage());
+    }
+  }
+
+  @Test
   void closingBeforeReadingEverythingLeavesNothingBehind() throws IOException {
     Random random = new Random(3);
     SortedRuns runs = new SortedRuns(2, 2, temp);
