@@ -9,6 +9,13 @@ public final class RegexCheck {
   /** Longer patterns are refused: they are never needed and only cost memory. */
   public static final int MAX_PATTERN_LENGTH = 4096;
 
+  /**
+   * Patterns already found valid: a policy often gives many tools the same pattern (a preset), and
+   * checking is a pure function of the text. Bounded, so that no input grows it without limit.
+   */
+  private static final java.util.Set<String> VALID = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final int REMEMBERED = 1024;
+
   private RegexCheck() {}
 
   /** What is wrong with a pattern and at which char index inside it. */
@@ -19,8 +26,14 @@ public final class RegexCheck {
       return Optional.of(new Problem(
           "the pattern is longer than " + MAX_PATTERN_LENGTH + " characters", MAX_PATTERN_LENGTH));
     }
+    if (VALID.contains(pattern)) {
+      return Optional.empty();
+    }
     try {
       Pattern.compile(pattern);
+      if (VALID.size() < REMEMBERED) {
+        VALID.add(pattern);
+      }
       return Optional.empty();
     } catch (PatternSyntaxException e) {
       // RE2/J reports the offending part of the pattern, not its index: find it.

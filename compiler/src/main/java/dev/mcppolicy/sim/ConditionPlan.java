@@ -29,7 +29,16 @@ final class ConditionPlan {
   private final Same same;
   private final Same[] sameAny;
 
-  ConditionPlan(Condition c) {
+  /** A pattern compiled, with its prefilter (null: none). Both are immutable and safe to share between threads. */
+  record Regex(Pattern pattern, Prefilter prefilter) {
+    static Regex of(String source) {
+      Pattern p = Pattern.compile(source);
+      return new Regex(p, Prefilter.of(p.pattern()));
+    }
+  }
+
+  /** With {@code regexes} to share compiled patterns between conditions (a policy often repeats one). */
+  ConditionPlan(Condition c, java.util.Map<String, Regex> regexes) {
     String path = c.path();
     this.segments = path.substring("args.".length()).split("\\.", -1);
     for (int i = 0; i < segments.length; i++) {
@@ -39,8 +48,9 @@ final class ConditionPlan {
     this.value = c.value();
     this.number = value instanceof JsonNumber n ? n : null;
     this.plainNumber = number == null ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(number.text());
-    this.regex = op == Op.REGEX && value instanceof JsonString s ? Pattern.compile(s.value()) : null;
-    this.prefilter = regex == null ? null : Prefilter.of(regex.pattern());
+    Regex compiled = op == Op.REGEX && value instanceof JsonString s ? regexes.computeIfAbsent(s.value(), Regex::of) : null;
+    this.regex = compiled == null ? null : compiled.pattern();
+    this.prefilter = compiled == null ? null : compiled.prefilter();
     this.existsWanted = value instanceof JsonBoolean b && b.value();
     this.same = new Same(value);
     this.sameAny = value instanceof JsonArray list ? Same.each(list.elements()) : new Same[0];

@@ -43,6 +43,8 @@ public final class Simulator {
   private static final ToolPlan HIDDEN = new ToolPlan(new RulePlan[0], new RulePlan[0], new LimitPlan[0]);
 
   private final Map<String, Integer> counterIndex = new HashMap<>();
+  /** Patterns compiled so far, by source: tools given the same preset share one. */
+  private final Map<String, ConditionPlan.Regex> regexes = new HashMap<>();
   private final Prepared allowedWithoutLimits =
       new Prepared(this, Decision.withoutCounters(Verdict.ALLOW, "", "", ""), null, 0);
   private LimitPlan[] allToolsOnly;
@@ -260,7 +262,7 @@ public final class Simulator {
   private RulePlan rule(Rule rule, String id, String aliasPrefix) {
     List<ConditionPlan> conditions = new ArrayList<>();
     for (Condition c : rule.conditions()) {
-      conditions.add(new ConditionPlan(c));
+      conditions.add(new ConditionPlan(c, regexes));
     }
     String alias = conditions.isEmpty() ? "" : aliasPrefix + conditions.get(0).path() + "-" + conditions.get(0).op().word();
     String message = rule.onDeny().orElse("Denied by rule \"" + id + "\"");
