@@ -47,7 +47,7 @@ public final class Replayer {
    */
   public record Options(boolean keepGoing, boolean sortFirst, int sortBudget) {
     /**
-     * Records held in memory at once while sorting, encoded (about 120 bytes each with typical
+     * Records held in memory at once while sorting, encoded (about 140 bytes each with typical
      * arguments, and never more than 32 MiB in all): a longer trace is sorted through temporary files.
      */
     public static final int SORT_BUDGET = 1 << 17;
