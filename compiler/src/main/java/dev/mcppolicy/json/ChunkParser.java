@@ -3,6 +3,7 @@ package dev.mcppolicy.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.util.Set;
 
@@ -58,7 +59,7 @@ public final class ChunkParser {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw decline();
       }
-      row = parser.currentTokenLocation().getLineNr();
+      row = ((ParserBase) parser).getTokenLineNr(); // as currentTokenLocation() says, without allocating one
     } catch (IOException | RuntimeException e) {
       throw decline();
     }
@@ -81,7 +82,7 @@ public final class ChunkParser {
       if (t != JsonToken.END_OBJECT) {
         throw decline();
       }
-      JsonLocation here = parser.currentLocation();
+      JsonLocation here = parser.currentLocation(); // the token's own location is not kept for a '}'
       long end = base + here.getByteOffset();
       if (here.getLineNr() != row || end > limit) {
         throw decline();
@@ -104,6 +105,27 @@ public final class ChunkParser {
   /** Where the line of the object just read ends: its newline, or the chunk's end. */
   public int lineEnd() {
     return lineEnd;
+  }
+
+  /** Reads a value from a string's characters, {@code chars[offset .. offset + length)}, which it must not keep. */
+  @FunctionalInterface
+  public interface CharsReader<T> {
+    T read(char[] chars, int offset, int length);
+  }
+
+  /**
+   * The field's value if it is a string, read by {@code reader} straight from the parser's
+   * characters, with no String made; null if it is something else.
+   */
+  public <T> T string(CharsReader<T> reader) throws Decline {
+    try {
+      if (parser.currentToken() != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      return reader.read(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    } catch (IOException | RuntimeException e) {
+      throw decline();
+    }
   }
 
   /** The field's value if it is a string; null if it is something else. */

@@ -223,7 +223,9 @@ public final class JsonReader {
   /**
    * Skips the value at the current token, checking it as JSON. Unlike {@code skipChildren}, it
    * fails on {@code NOT_AVAILABLE} (the end of what a non-blocking parser was fed) instead of
-   * waiting for more.
+   * waiting for more. Strings are not measured: what is skipped is a line of a trace, which is at
+   * most as many bytes as {@link #MAX_STRING_LENGTH} is characters, so none of its strings can be
+   * longer (TraceReaderTest pins that), and measuring one would make the parser decode it.
    */
   static void skip(JsonParser parser, int atDepth) throws IOException, JsonSyntaxException {
     JsonToken token = parser.currentToken();
@@ -234,9 +236,6 @@ public final class JsonReader {
       if ((token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
           && parser.getTextLength() > MAX_NUMBER_LENGTH) {
         throw new JsonSyntaxException("a number is longer than " + MAX_NUMBER_LENGTH + " characters", here(parser));
-      }
-      if (token == JsonToken.VALUE_STRING && parser.getTextLength() > MAX_STRING_LENGTH) {
-        throw new JsonSyntaxException("a string is longer than " + MAX_STRING_LENGTH + " characters", here(parser));
       }
       return;
     }
@@ -254,10 +253,6 @@ public final class JsonReader {
         if (parser.getTextLength() > MAX_NUMBER_LENGTH) {
           throw new JsonSyntaxException("a number is longer than " + MAX_NUMBER_LENGTH + " characters", here(parser));
         }
-      } else if (t == JsonToken.VALUE_STRING) {
-        if (parser.getTextLength() > MAX_STRING_LENGTH) {
-          throw new JsonSyntaxException("a string is longer than " + MAX_STRING_LENGTH + " characters", here(parser));
-        }
       } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
         depth--;
       }
@@ -273,7 +268,7 @@ public final class JsonReader {
    */
   static JsonObject projected(JsonParser parser, java.util.Set<String> keep, int depth)
       throws IOException, JsonSyntaxException {
-    Members members = new Members(8);
+    Members members = new Members(keep == null ? 8 : Math.min(8, keep.size())); // it grows if it must
     JsonToken token;
     while ((token = next(parser)) == JsonToken.FIELD_NAME) {
       String key = parser.currentName();

@@ -39,8 +39,18 @@ public final class Instants {
   private Instants() {}
 
   public static Optional<Instant> parse(String text) {
-    Instant fast = fast(text);
+    Instant fast = fast(text.toCharArray(), 0, text.length());
     return fast != null ? Optional.of(fast) : strict(text);
+  }
+
+  /**
+   * The instant in {@code chars[offset .. offset + length)}, or null if it is not one: the same
+   * answer as {@link #parse(String)} on those characters, read without making a String in the
+   * common case (a trace holds millions of instants).
+   */
+  public static Instant parse(char[] chars, int offset, int length) {
+    Instant fast = fast(chars, offset, length);
+    return fast != null ? fast : strict(new String(chars, offset, length)).orElse(null);
   }
 
   /** The formatter's answer: the definition of what is valid. */
@@ -54,51 +64,50 @@ public final class Instants {
 
   /**
    * The common shape {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM)} with every field in range,
-   * read without allocating; null for anything else, which {@link #strict} then decides (so the
-   * two always agree: a property test checks it). Traces hold millions of these.
+   * in {@code s[from .. from + n)}, read without allocating; null for anything else, which
+   * {@link #strict} then decides (so the two always agree: a property test checks it).
    */
-  static Instant fast(String s) {
-    int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+  static Instant fast(char[] s, int from, int n) {
+    if (n < 20 || s[from + 4] != '-' || s[from + 7] != '-' || (s[from + 10] != 'T' && s[from + 10] != 't')
+        || s[from + 13] != ':' || s[from + 16] != ':') {
       return null;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
+    int year = digits(s, from, 4);
+    int month = digits(s, from + 5, 2);
+    int day = digits(s, from + 8, 2);
+    int hour = digits(s, from + 11, 2);
+    int minute = digits(s, from + 14, 2);
+    int second = digits(s, from + 17, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
         || minute < 0 || minute > 59 || second < 0 || second > 59) {
       return null;
     }
     int i = 19;
     int nanos = 0;
-    if (s.charAt(i) == '.') {
+    if (s[from + i] == '.') {
       int start = ++i;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      while (i < n && s[from + i] >= '0' && s[from + i] <= '9') {
         i++;
       }
       int count = i - start;
       if (count < 1 || count > 9) {
         return null;
       }
-      nanos = digits(s, start, count);
+      nanos = digits(s, from + start, count);
       for (int k = count; k < 9; k++) {
         nanos *= 10;
       }
     }
     int offset;
-    if (i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+    if (i == n - 1 && (s[from + i] == 'Z' || s[from + i] == 'z')) {
       offset = 0;
-    } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
-      int oh = digits(s, i + 1, 2);
-      int om = digits(s, i + 4, 2);
+    } else if (i == n - 6 && (s[from + i] == '+' || s[from + i] == '-') && s[from + i + 3] == ':') {
+      int oh = digits(s, from + i + 1, 2);
+      int om = digits(s, from + i + 4, 2);
       if (oh < 0 || oh > 17 || om < 0 || om > 59) {
         return null;
       }
-      offset = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+      offset = (s[from + i] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
     } else {
       return null;
     }
@@ -106,10 +115,10 @@ public final class Instants {
     return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offset, nanos);
   }
 
-  private static int digits(String s, int from, int count) {
+  private static int digits(char[] s, int from, int count) {
     int v = 0;
     for (int k = from; k < from + count; k++) {
-      char c = s.charAt(k);
+      char c = s[k];
       if (c < '0' || c > '9') {
         return -1;
       }
@@ -117,6 +126,7 @@ public final class Instants {
     }
     return v;
   }
+
 
   private static int daysInMonth(int year, int month) {
     return switch (month) {

@@ -35,7 +35,7 @@ final class FastRecord {
    * the header's grant (null: none), {@code keep} the argument keys to build (null: all).
    */
   static TraceRecord read(ChunkParser p, int number, String headerGrant, Set<String> keep) throws ChunkParser.Decline {
-    String ts = null;
+    Instant at = null;
     String grant = headerGrant;
     String tool = null;
     Arguments arguments = TraceReader.NO_ARGUMENTS;
@@ -49,8 +49,8 @@ final class FastRecord {
       switch (field) {
         case "ts" -> {
           bit = TS;
-          ts = p.string();
-          if (ts == null) {
+          at = p.string(Instants::parse);
+          if (at == null) {
             throw p.decline();
           }
         }
@@ -114,14 +114,10 @@ final class FastRecord {
       }
       seen |= bit;
     }
-    if (ts == null || grant == null || tool == null || (seen & (ARGUMENTS | ARGUMENT_KEYS)) == (ARGUMENTS | ARGUMENT_KEYS)) {
+    if (at == null || grant == null || tool == null || (seen & (ARGUMENTS | ARGUMENT_KEYS)) == (ARGUMENTS | ARGUMENT_KEYS)) {
       throw p.decline();
     }
-    Optional<Instant> at = Instants.parse(ts);
-    if (at.isEmpty()) {
-      throw p.decline();
-    }
-    return new TraceRecord(number, new Call(grant, tool, arguments, at.get(), outcome), expect, id, label);
+    return new TraceRecord(number, new Call(grant, tool, arguments, at, outcome), expect, id, label);
   }
 
   private static String nonEmpty(String s, ChunkParser p) throws ChunkParser.Decline {

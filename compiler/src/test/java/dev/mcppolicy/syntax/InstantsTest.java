@@ -28,6 +28,10 @@ class InstantsTest {
     String text = year + "-" + month + "-" + day + t + hour + ":" + minute + ":" + second
         + FRACTIONS[r.nextInt(FRACTIONS.length)] + ZONES[r.nextInt(ZONES.length)];
     assertEquals(Instants.strict(text), Instants.parse(text), text);
+    // from characters inside a larger buffer, as a trace's parser holds them: the digits around
+    // the text must not be read as part of it
+    char[] buffer = ("9:" + text + ".12+01:00").toCharArray();
+    assertEquals(Instants.strict(text).orElse(null), Instants.parse(buffer, 2, text.length()), text);
   }
 
   @Test

@@ -93,6 +93,26 @@ class TraceReaderTest {
   }
 
   @Test
+  void anArgumentStringAsLongAsALineCanBeIsSkippedWithoutMeasuringIt() throws Exception {
+    // JsonReader.skip does not measure the strings of arguments no condition reads: it relies on this
+    assertTrue(dev.mcppolicy.json.JsonReader.MAX_STRING_LENGTH >= TraceReader.MAX_LINE_LENGTH);
+    String prefix = "{\"ts\": \"2026-11-21T08:00:00Z\", \"grant\": \"g\", \"tool\": \"t\", \"arguments\": {\"body\": \"";
+    String suffix = "\", \"model\": \"m\"}}";
+    String line = prefix + "x".repeat(TraceReader.MAX_LINE_LENGTH - prefix.length() - suffix.length()) + suffix;
+    Path file = Files.writeString(dir.resolve("long.jsonl"), line + "\n" + OK + "\n", StandardCharsets.UTF_8);
+    try (RecordSource careful = TraceReader.open(file, "long.jsonl", java.util.Set.of("model"));
+        RecordSource fast = ParallelTraceReader.open(file, "long.jsonl", java.util.Set.of("model"), null, 2,
+            ParallelTraceReader.READ)) {
+      for (RecordSource source : List.of(careful, fast)) {
+        TraceRecord r = source.next().record();
+        assertEquals("{model=JsonString[value=m]}",
+            ((dev.mcppolicy.sim.Arguments.Known) r.call().arguments()).object().members().toString());
+        assertTrue(source.next().record() != null);
+      }
+    }
+  }
+
+  @Test
   void invalidUtf8IsAProblemOfItsLine() throws Exception {
     Path file = dir.resolve("bad.jsonl");
     byte[] good = (OK + "\n").getBytes(StandardCharsets.UTF_8);
