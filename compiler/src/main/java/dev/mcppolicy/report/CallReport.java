@@ -1,17 +1,14 @@
 package dev.mcppolicy.report;
 
-import dev.mcppolicy.json.JsonArray;
-import dev.mcppolicy.json.JsonBoolean;
-import dev.mcppolicy.json.JsonNumber;
 import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.sim.CounterView;
 import dev.mcppolicy.sim.Decision;
+import dev.mcppolicy.syntax.Instants;
 import dev.mcppolicy.trace.Expectation;
 import dev.mcppolicy.trace.TraceRecord;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,35 +48,50 @@ public final class CallReport {
     return out.toString();
   }
 
-  /** {@code --format jsonl}: one object per call. */
+  /**
+   * {@code --format jsonl}: one object per call, written straight into text (a replay writes
+   * millions): the members in this order, with counters and the expectation only when there are
+   * some. CallReportTest checks it against the same object built as a {@link JsonObject}.
+   */
   public static String jsonLine(String trace, TraceRecord r, Decision d, List<String> mismatches) {
-    Map<String, JsonValue> m = new LinkedHashMap<>();
-    m.put("trace", new JsonString(trace));
-    m.put("line", JsonNumber.of(r.line()));
-    m.put("ts", new JsonString(r.call().at().toString()));
-    m.put("grant", new JsonString(r.call().grant()));
-    m.put("tool", new JsonString(r.call().tool()));
-    m.put("decision", new JsonString(d.verdict().word()));
-    m.put("rule", new JsonString(d.rule()));
-    m.put("message", new JsonString(d.message()));
-    if (!d.counters().isEmpty()) {
-      List<JsonValue> counters = new ArrayList<>();
-      for (CounterView c : d.counters()) {
-        Map<String, JsonValue> cm = new LinkedHashMap<>();
-        cm.put("counter", new JsonString(c.counter()));
-        cm.put("window", new JsonString(c.window().word()));
-        cm.put("max", JsonNumber.of(c.max()));
-        cm.put("value", JsonNumber.of(c.value()));
-        cm.put("from", new JsonString(c.from().toString()));
-        counters.add(new JsonObject(cm));
+    StringBuilder out = new StringBuilder(320);
+    out.append("{\"trace\":");
+    JsonWriter.writeString(trace, out);
+    out.append(",\"line\":").append(r.line());
+    out.append(",\"ts\":\"");
+    Instants.format(r.call().at(), out);
+    out.append("\",\"grant\":");
+    JsonWriter.writeString(r.call().grant(), out);
+    out.append(",\"tool\":");
+    JsonWriter.writeString(r.call().tool(), out);
+    out.append(",\"decision\":");
+    JsonWriter.writeString(d.verdict().word(), out);
+    out.append(",\"rule\":");
+    JsonWriter.writeString(d.rule(), out);
+    out.append(",\"message\":");
+    JsonWriter.writeString(d.message(), out);
+    List<CounterView> counters = d.counters();
+    if (!counters.isEmpty()) {
+      out.append(",\"counters\":[");
+      for (int i = 0; i < counters.size(); i++) {
+        CounterView c = counters.get(i);
+        out.append(i == 0 ? "{\"counter\":" : ",{\"counter\":");
+        JsonWriter.writeString(c.counter(), out);
+        out.append(",\"window\":");
+        JsonWriter.writeString(c.window().word(), out);
+        out.append(",\"max\":").append(c.max());
+        out.append(",\"value\":").append(c.value());
+        out.append(",\"from\":\"");
+        Instants.format(c.from(), out);
+        out.append("\"}");
       }
-      m.put("counters", new JsonArray(counters));
+      out.append(']');
     }
     if (r.expect().isPresent()) {
-      m.put("expect", expectJson(r.expect().get()));
-      m.put("ok", new JsonBoolean(mismatches.isEmpty()));
+      out.append(",\"expect\":").append(JsonWriter.jcsOrdered(expectJson(r.expect().get())));
+      out.append(",\"ok\":").append(mismatches.isEmpty());
     }
-    return JsonWriter.jcsOrdered(new JsonObject(m));
+    return out.append('}').toString();
   }
 
   static JsonValue expectJson(Expectation e) {

@@ -53,6 +53,63 @@ public final class Instants {
     return fast != null ? fast : strict(new String(chars, offset, length)).orElse(null);
   }
 
+  /**
+   * Appends {@code at} exactly as {@link Instant#toString} writes it (ISO-8601 in UTC, the
+   * fraction in groups of three digits, only as many as needed), without a formatter for the
+   * years 0000 to 9999; other years are left to {@link Instant#toString}. Reports write millions.
+   */
+  public static void format(Instant at, StringBuilder out) {
+    long seconds = at.getEpochSecond();
+    long days = Math.floorDiv(seconds, 86_400);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    // the civil date of a day number (the inverse of epochDay below)
+    long z = days + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+      out.append(at);
+      return;
+    }
+    pad(year, 4, out);
+    out.append('-');
+    pad(month, 2, out);
+    out.append('-');
+    pad(day, 2, out);
+    out.append('T');
+    pad(secondOfDay / 3600, 2, out);
+    out.append(':');
+    pad(secondOfDay / 60 % 60, 2, out);
+    out.append(':');
+    pad(secondOfDay % 60, 2, out);
+    int nano = at.getNano();
+    if (nano != 0) {
+      out.append('.');
+      if (nano % 1_000_000 == 0) {
+        pad(nano / 1_000_000, 3, out);
+      } else if (nano % 1000 == 0) {
+        pad(nano / 1000, 6, out);
+      } else {
+        pad(nano, 9, out);
+      }
+    }
+    out.append('Z');
+  }
+
+  private static void pad(long value, int width, StringBuilder out) {
+    for (long limit = 10; width > 1; width--, limit *= 10) {
+      if (value < limit) {
+        out.append('0');
+      }
+    }
+    out.append(value);
+  }
+
   /** The formatter's answer: the definition of what is valid. */
   static Optional<Instant> strict(String text) {
     try {

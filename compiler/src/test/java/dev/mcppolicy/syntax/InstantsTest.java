@@ -34,8 +34,32 @@ class InstantsTest {
     assertEquals(Instants.strict(text).orElse(null), Instants.parse(buffer, 2, text.length()), text);
   }
 
+  @Property(tries = 5000)
+  void formatWritesWhatInstantToStringWrites(@ForAll long seed) {
+    Random r = new Random(seed);
+    long seconds = switch (r.nextInt(4)) {
+      case 0 -> r.nextLong() % 400_000_000_000L; // about 12,700 years either side of 1970
+      case 1 -> Instant.MIN.getEpochSecond() + (r.nextLong() & Long.MAX_VALUE) % 1_000_000_000L;
+      case 2 -> 253_402_300_800L + r.nextInt(1_000_000) - 500_000; // around 10000-01-01
+      default -> -62_167_219_200L + r.nextInt(1_000_000) - 500_000; // around 0000-01-01
+    };
+    int nanos = switch (r.nextInt(4)) {
+      case 0 -> 0;
+      case 1 -> r.nextInt(1000) * 1_000_000;
+      case 2 -> r.nextInt(1_000_000) * 1000;
+      default -> r.nextInt(1_000_000_000);
+    };
+    Instant at = Instant.ofEpochSecond(seconds, nanos);
+    StringBuilder out = new StringBuilder("x");
+    Instants.format(at, out);
+    assertEquals("x" + at, out.toString());
+  }
+
   @Test
   void examples() {
+    StringBuilder formatted = new StringBuilder();
+    Instants.format(Instant.parse("2026-11-23T00:00:00.026Z"), formatted);
+    assertEquals("2026-11-23T00:00:00.026Z", formatted.toString());
     assertEquals(Optional.of(Instant.parse("2026-11-21T08:00:00.5Z")), Instants.parse("2026-11-21T10:00:00.5+02:00"));
     assertEquals(Optional.of(Instant.parse("2024-02-29T23:59:59Z")), Instants.parse("2024-02-29T23:59:59z"));
     assertEquals(Optional.empty(), Instants.parse("2023-02-29T00:00:00Z"));
