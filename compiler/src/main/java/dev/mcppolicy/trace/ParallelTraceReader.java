@@ -48,6 +48,8 @@ public final class ParallelTraceReader implements RecordSource {
   /** The simulator to prepare decisions with, once known; null: none. */
   private final CompletableFuture<Simulator> simulator;
   private volatile boolean closed;
+  /** Set when the caller will not use prepared decisions: chunks decoded from then on prepare none. */
+  private volatile boolean withoutDecisions;
   private TraceReader.Entry pending;
   private List<TraceReader.Entry> entries = List.of();
   private int index;
@@ -177,7 +179,7 @@ public final class ParallelTraceReader implements RecordSource {
     try {
       Simulator bound = simulator == null ? null : simulator.getNow(null);
       return decoders.get().decode(chunk.data(), chunk.from(), chunk.length(),
-          bound != null ? bound.argumentKeys() : simulator != null ? null : keep, bound);
+          bound != null ? bound.argumentKeys() : simulator != null ? null : keep, withoutDecisions ? null : bound);
     } finally {
       chunks.release(chunk.data());
     }
@@ -232,6 +234,11 @@ public final class ParallelTraceReader implements RecordSource {
     }
     TraceProblem p = e.problem();
     return new TraceReader.Entry(null, new TraceProblem(p.file(), lineBase + p.line(), p.message()));
+  }
+
+  @Override
+  public void withoutDecisions() {
+    withoutDecisions = true;
   }
 
   @Override

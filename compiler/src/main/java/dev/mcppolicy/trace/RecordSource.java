@@ -12,6 +12,12 @@ public interface RecordSource extends AutoCloseable {
     return false;
   }
 
+  /**
+   * The caller will not use the decisions entries come with (a sort decides its records later, in
+   * another order): a source that prepares them may stop, from the next chunk it decodes.
+   */
+  default void withoutDecisions() {}
+
   @Override
   void close() throws IOException;
 }

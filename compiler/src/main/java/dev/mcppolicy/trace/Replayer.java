@@ -139,6 +139,7 @@ public final class Replayer {
     Tally tally = new Tally();
     try (SortedRuns runs = new SortedRuns(options.sortBudget(), SortedRuns.FAN_IN)) {
       try (RecordSource source = prefetched(opener.open())) {
+        source.withoutDecisions(); // each record is decided after the sort, in full
         for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
           if (e.problem() != null) {
             tally.problems.add(e.problem());

@@ -159,28 +159,43 @@ class ParallelTraceReaderTest {
         throw new IOException(e);
       }
       later.complete(s);
-      return new RecordSource() {
-        @Override
-        public TraceReader.Entry next() throws IOException {
-          TraceReader.Entry e = early.next();
-          if (e != null && e.record() != null) {
-            prepared[e.prepared() == null ? 0 : 1]++;
-          }
-          return e;
-        }
-
-        @Override
-        public boolean readsAhead() {
-          return true;
-        }
-
-        @Override
-        public void close() throws IOException {
-          early.close();
-        }
-      };
+      return counting(early, prepared);
     }));
     assertTrue(prepared[0] > 0 && prepared[1] > 0, () -> prepared[0] + " decided in full, " + prepared[1] + " prepared");
+    // told that its decisions will not be used (as a sort does): the chunks decoded after that
+    // prepare none, and every decision is still the same
+    int[] told = new int[2];
+    assertEquals(plain, decisions(policy, s -> {
+      RecordSource sorting = ParallelTraceReader.open(file, "t.jsonl", s.argumentKeys(),
+          java.util.concurrent.CompletableFuture.completedFuture(s), 2, 4096);
+      sorting.withoutDecisions();
+      return counting(sorting, told);
+    }));
+    assertTrue(told[0] > 4_000, () -> told[0] + " decided in full, " + told[1] + " prepared");
+  }
+
+  /** The source, counting the records it hands out without a prepared decision ([0]) and with one ([1]). */
+  private static RecordSource counting(RecordSource source, int[] prepared) {
+    return new RecordSource() {
+      @Override
+      public TraceReader.Entry next() throws IOException {
+        TraceReader.Entry e = source.next();
+        if (e != null && e.record() != null) {
+          prepared[e.prepared() == null ? 0 : 1]++;
+        }
+        return e;
+      }
+
+      @Override
+      public boolean readsAhead() {
+        return true;
+      }
+
+      @Override
+      public void close() throws IOException {
+        source.close();
+      }
+    };
   }
 
   private interface SimulatorOpener {
