@@ -184,7 +184,6 @@ public final class Instants {
     return v;
   }
 
-
   private static int daysInMonth(int year, int month) {
     return switch (month) {
       case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;

@@ -52,6 +52,8 @@ public final class ParallelTraceReader implements RecordSource {
   private volatile boolean withoutDecisions;
   private TraceReader.Entry pending;
   private List<TraceReader.Entry> entries = List.of();
+  /** The decisions prepared for {@link #entries}, index for index; null if none were. */
+  private Simulator.Prepared[] prepared;
   private int index;
   private int lineBase;
   private int lines;
@@ -174,7 +176,7 @@ public final class ParallelTraceReader implements RecordSource {
 
   private ChunkDecoder.Decoded decode(Chunk chunk) {
     if (chunk.tooLong()) {
-      return new ChunkDecoder.Decoded(List.of(TraceReader.problem(name, 1, JsonLines.tooLong())), 1);
+      return new ChunkDecoder.Decoded(List.of(TraceReader.problem(name, 1, JsonLines.tooLong())), null, 1);
     }
     try {
       Simulator bound = simulator == null ? null : simulator.getNow(null);
@@ -206,6 +208,7 @@ public final class ParallelTraceReader implements RecordSource {
         }
         ChunkDecoder.Decoded d = next.get();
         entries = d.entries();
+        prepared = d.prepared();
         lines = d.lines();
         index = 0;
       } catch (InterruptedException e) {
@@ -222,15 +225,16 @@ public final class ParallelTraceReader implements RecordSource {
         throw new IllegalStateException(e.getCause());
       }
     }
-    return shifted(entries.get(index++));
+    int i = index++;
+    return shifted(entries.get(i), prepared == null ? null : prepared[i]);
   }
 
-  /** The entry with its line number in the file rather than in its chunk. */
-  private TraceReader.Entry shifted(TraceReader.Entry e) {
+  /** The entry with its line number in the file rather than in its chunk, and its prepared decision. */
+  private TraceReader.Entry shifted(TraceReader.Entry e, Simulator.Prepared decision) {
     if (e.record() != null) {
       TraceRecord r = e.record();
       return new TraceReader.Entry(new TraceRecord(lineBase + r.line(), r.call(), r.expect(), r.id(), r.name()), null,
-          e.prepared());
+          decision);
     }
     TraceProblem p = e.problem();
     return new TraceReader.Entry(null, new TraceProblem(p.file(), lineBase + p.line(), p.message()));
