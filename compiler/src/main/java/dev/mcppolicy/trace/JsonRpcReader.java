@@ -106,11 +106,12 @@ public final class JsonRpcReader implements RecordSource {
     String who;
     JsonValue message;
     if (value instanceof JsonObject o && o.members().containsKey("message") && !o.members().containsKey("jsonrpc")) {
-      if (!(o.members().get("ts") instanceof JsonString ts) || Instants.parse(ts.value()).isEmpty()) {
+      Optional<Instant> ts = o.members().get("ts") instanceof JsonString s ? Instants.parse(s.value()) : Optional.empty();
+      if (ts.isEmpty()) {
         problem(number, "a wrapped message needs 'ts', an RFC 3339 instant with a zone");
         return;
       }
-      at = Instants.parse(ts.value()).get();
+      at = ts.get();
       if (o.members().get("grant") instanceof JsonString g && !g.value().isEmpty()) {
         who = g.value();
       } else if (grant.isPresent()) {

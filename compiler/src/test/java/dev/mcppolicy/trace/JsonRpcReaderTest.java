@@ -58,6 +58,19 @@ class JsonRpcReaderTest {
   }
 
   @Test
+  void wrappedMessagesNeedAnInstantAndAGrant() throws Exception {
+    String call = "\"message\": {\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"a\"}}";
+    String log = "{\"grant\": \"ci\", " + call + "}\n"
+        + "{\"ts\": 5, \"grant\": \"ci\", " + call + "}\n"
+        + "{\"ts\": \"2026-11-21T10:00:00\", \"grant\": \"ci\", " + call + "}\n"
+        + "{\"ts\": \"2026-11-21T10:00:00+02:00\", " + call + "}\n";
+    String needsTs = "a wrapped message needs 'ts', an RFC 3339 instant with a zone";
+    assertEquals(List.of("log.jsonl:1: " + needsTs, "log.jsonl:2: " + needsTs, "log.jsonl:3: " + needsTs,
+        "log.jsonl:4: a wrapped message needs 'grant' (or give --grant)"), read(log, Optional.empty(), Optional.empty()));
+    assertEquals("4 a ok g 2026-11-21T08:00:00Z", read(log, Optional.of("g"), Optional.empty()).get(3));
+  }
+
+  @Test
   void outcomesOfEachKind() throws Exception {
     assertEquals(Outcome.RPC_ERROR, Outcome.fromWord("rpc_error").orElseThrow());
   }
