@@ -1,33 +1,22 @@
 package dev.mcppolicy.sim;
 
 import com.google.re2j.Pattern;
-import dev.mcppolicy.json.JsonArray;
 import dev.mcppolicy.json.JsonBoolean;
-import dev.mcppolicy.json.JsonNull;
-import dev.mcppolicy.json.JsonNumber;
 import dev.mcppolicy.json.JsonObject;
-import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.model.Condition;
 import dev.mcppolicy.model.Op;
 
 /**
- * One condition, prepared once: its path split, its number parsed, its pattern compiled (RE2/J:
- * linear time, so no pattern or argument can stall a replay). Semantics: policy-json.md section 4.
+ * One condition, prepared once: its path split, and what it asks of the value there
+ * ({@link ValueTest}: numbers pre-parsed, patterns compiled with RE2/J, linear time, so no pattern
+ * or argument can stall a replay). Semantics: policy-json.md section 4.
  */
 final class ConditionPlan {
   private final String[] segments;
   private final Op op;
-  private final JsonValue value;
-  private final JsonNumber number;
-  /** The number's value when it is a plain integer, else {@link JsonNumber#NOT_PLAIN}. */
-  private final long plainNumber;
-  private final Pattern regex;
-  private final Prefilter prefilter;
   private final boolean existsWanted;
-  /** Equality with the value (eq, neq, contains), or with each of its elements (in, not_in). */
-  private final Same same;
-  private final Same[] sameAny;
+  private final ValueTest test;
 
   /** A pattern compiled, with its prefilter (null: none). Both are immutable and safe to share between threads. */
   record Regex(Pattern pattern, Prefilter prefilter) {
@@ -45,15 +34,8 @@ final class ConditionPlan {
       segments[i] = segments[i].intern(); // as the parser's keys are: see Members
     }
     this.op = c.op();
-    this.value = c.value();
-    this.number = value instanceof JsonNumber n ? n : null;
-    this.plainNumber = number == null ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(number.text());
-    Regex compiled = op == Op.REGEX && value instanceof JsonString s ? regexes.computeIfAbsent(s.value(), Regex::of) : null;
-    this.regex = compiled == null ? null : compiled.pattern();
-    this.prefilter = compiled == null ? null : compiled.prefilter();
-    this.existsWanted = value instanceof JsonBoolean b && b.value();
-    this.same = new Same(value);
-    this.sameAny = value instanceof JsonArray list ? Same.each(list.elements()) : new Same[0];
+    this.existsWanted = c.value() instanceof JsonBoolean b && b.value();
+    this.test = ValueTest.of(op, c.value(), regexes);
   }
 
   String path() {
@@ -74,7 +56,7 @@ final class ConditionPlan {
       }
       v = next;
     }
-    return present(v);
+    return test.holds(v);
   }
 
   /**
@@ -96,60 +78,5 @@ final class ConditionPlan {
   /** On an absent path every operator is false, except {@code exists}, which compares with false. */
   private boolean absent() {
     return op == Op.EXISTS && !existsWanted;
-  }
-
-  private boolean present(JsonValue v) {
-    // small enough to be inlined where conditions are tested; the longer cases are methods of their own
-    return switch (op) {
-      case EXISTS -> !(v instanceof JsonNull) == existsWanted;
-      case EQ -> same.test(v);
-      case NEQ -> !same.test(v);
-      case IN -> inList(v);
-      case NOT_IN -> !inList(v);
-      case LT, LTE, GT, GTE -> compares(v);
-      case REGEX -> v instanceof JsonString s && matches(s.value());
-      case CONTAINS -> contains(v);
-    };
-  }
-
-  private boolean compares(JsonValue v) {
-    if (!(v instanceof JsonNumber n) || number == null) {
-      return false;
-    }
-    long plain = plainNumber == JsonNumber.NOT_PLAIN ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(n.text());
-    int c = plain != JsonNumber.NOT_PLAIN ? Long.compare(plain, plainNumber) : n.compareValue(number);
-    return switch (op) {
-      case LT -> c < 0;
-      case LTE -> c <= 0;
-      case GT -> c > 0;
-      default -> c >= 0;
-    };
-  }
-
-  private boolean matches(String s) {
-    return regex != null && (prefilter == null || prefilter.mayMatch(s)) && regex.matcher(s).find();
-  }
-
-  private boolean contains(JsonValue v) {
-    if (v instanceof JsonString s) {
-      return value instanceof JsonString part && s.value().contains(part.value());
-    }
-    if (v instanceof JsonArray list) {
-      for (JsonValue e : list.elements()) {
-        if (same.test(e)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private boolean inList(JsonValue v) {
-    for (Same e : sameAny) {
-      if (e.test(v)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
