@@ -38,8 +38,16 @@ final class ChunkDecoder {
    */
   Decoded decode(byte[] data, int from, int limit, Set<String> keep, Simulator simulator) {
     this.keep = keep;
-    ChunkParser parser = new ChunkParser(data, limit);
     List<TraceReader.Entry> out = new ArrayList<>(Math.max(16, (limit - from) / 128));
+    int lines;
+    try (ChunkParser parser = new ChunkParser(data, limit)) {
+      lines = read(parser, data, from, limit, out);
+    }
+    return new Decoded(out, simulator == null ? null : prepare(out, simulator), lines);
+  }
+
+  /** Reads the lines of {@code data[from .. limit)} into {@code out}; the number of lines read. */
+  private int read(ChunkParser parser, byte[] data, int from, int limit, List<TraceReader.Entry> out) {
     int line = 0;
     int position = from;
     while (position < limit) {
@@ -73,7 +81,7 @@ final class ChunkDecoder {
       }
       position = end + 1;
     }
-    return new Decoded(out, simulator == null ? null : prepare(out, simulator), line);
+    return line;
   }
 
   /** A line's entry read the careful way; null for a blank or comment line. */
