@@ -73,6 +73,9 @@ final class Resolver {
   /** One statement's answer for one tool: a visibility, or a limit. */
   private record Candidate<T>(T answer, int specificity, Placed at, int index, Span span) {}
 
+  /** A statement that selects a tool, and how specifically (the most specific of its selector items that match). */
+  private record Selection(Placed by, int specificity) {}
+
   private enum Visibility { ALLOW, DENY, HIDE }
 
   private record VisibilityAnswer(Visibility visibility, Optional<String> message) {
@@ -108,12 +111,13 @@ final class Resolver {
 
   /** Resolves the program; the document is meaningful only when the sink has no errors. */
   PolicyDocument resolve(Posture posture) {
-    Map<Placed, Map<String, Integer>> selected = new LinkedHashMap<>();
+    // for each tool, the statements that select it, in statement order, with how specifically
+    Map<String, List<Selection>> selections = new HashMap<>();
     TreeSet<String> universe = new TreeSet<>(CodePoints.ORDER);
     universe.addAll(catalog.tools().keySet());
     Placed hideAll = null;
     for (Placed p : statements) {
-      Map<String, Integer> tools = new TreeMap<>(CodePoints.ORDER);
+      Map<String, Integer> tools = new HashMap<>();
       for (SelectorItem item : selectorOf(p.statement())) {
         if (item instanceof SelectorItem.ByGlob g && g.isStar()) {
           if (p.statement() instanceof Statement.Hide) {
@@ -129,7 +133,8 @@ final class Resolver {
         }
       }
       universe.addAll(tools.keySet());
-      selected.put(p, tools);
+      tools.forEach((tool, specificity) -> selections.computeIfAbsent(tool, t -> new ArrayList<>())
+          .add(new Selection(p, specificity)));
     }
     checkTestCalls();
 
@@ -148,12 +153,9 @@ final class Resolver {
         visibility.add(new Candidate<>(new VisibilityAnswer(Visibility.HIDE, Optional.empty()), 0, hideAll, 0,
             hideAll.statement().span()));
       }
-      for (Map.Entry<Placed, Map<String, Integer>> e : selected.entrySet()) {
-        Integer specificity = e.getValue().get(tool);
-        if (specificity == null) {
-          continue;
-        }
-        Placed p = e.getKey();
+      for (Selection selection : selections.getOrDefault(tool, List.of())) {
+        int specificity = selection.specificity();
+        Placed p = selection.by();
         Statement s = p.statement();
         if (s instanceof Statement.Allow) {
           visibility.add(new Candidate<>(new VisibilityAnswer(Visibility.ALLOW, Optional.empty()), specificity, p, 0, s.span()));
