@@ -107,6 +107,10 @@ final class ReplayCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "--start takes an RFC 3339 instant with a zone, as in 2026-11-21T10:00:00Z, not '" + start + "'");
       }
+      if (!Instants.decidable(startAt.get())) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--start " + start + " is outside " + Instants.DECIDABLE + ", the instants a replay decides at");
+      }
     }
     if (update && from != Source.trace) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--update-expectations rewrites trace files, not JSON-RPC logs");

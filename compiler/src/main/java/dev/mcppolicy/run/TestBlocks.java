@@ -12,6 +12,7 @@ import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.Verdict;
 import dev.mcppolicy.sim.WindowMode;
+import dev.mcppolicy.syntax.Instants;
 import dev.mcppolicy.syntax.Item;
 import dev.mcppolicy.syntax.Step;
 import dev.mcppolicy.trace.Expectation;
@@ -58,6 +59,11 @@ final class TestBlocks {
         clock = a.instant();
       } else if (step instanceof Step.After a) {
         clock = clock.plus(a.duration());
+        if (!Instants.decidable(clock)) {
+          errors.add(where + ": 'after " + a.text() + "' moves the clock to " + clock + ", past "
+              + Instants.DECIDABLE + ", the instants a test decides at");
+          break;
+        }
       } else if (step instanceof Step.Call c) {
         JsonObject args = c.arguments().map(l -> (JsonObject) l.value()).orElse(new JsonObject(Map.of()));
         Outcome outcome = c.outcome().orElse(Outcome.OK);

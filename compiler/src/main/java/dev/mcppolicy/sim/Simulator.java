@@ -10,6 +10,7 @@ import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.Rule;
 import dev.mcppolicy.model.ToolPolicy;
 import dev.mcppolicy.model.Window;
+import dev.mcppolicy.syntax.Instants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -201,7 +202,11 @@ public final class Simulator {
   }
 
   private static long nanos(Instant i) {
-    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+    if (!Instants.decidable(i)) {
+      throw new IllegalArgumentException("a call at " + i + " cannot be decided: a simulator decides calls in "
+          + Instants.DECIDABLE + " (readers refuse records outside them)");
+    }
+    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
   }
 
   private static Instant instant(long nanos) {

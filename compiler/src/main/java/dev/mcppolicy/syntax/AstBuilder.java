@@ -434,9 +434,14 @@ final class AstBuilder {
     }
     if (ctx instanceof AtStepContext c) {
       Str text = str(c.instant);
-      return new Step.At(text, Instants.parse(text.value()).orElseThrow(() -> report(Diagnostic.of(Code.E501,
+      java.time.Instant at = Instants.parse(text.value()).orElseThrow(() -> report(Diagnostic.of(Code.E501,
           "invalid instant \"" + text.value() + "\": write an RFC 3339 instant with seconds and a zone, "
-              + "as in \"2026-11-21T10:00:00Z\"", file, text.span()), null)), span(c));
+              + "as in \"2026-11-21T10:00:00Z\"", file, text.span()), null));
+      if (!Instants.decidable(at)) {
+        throw report(Diagnostic.of(Code.E501, "instant \"" + text.value() + "\" is outside "
+            + Instants.DECIDABLE + ", the instants a test decides at", file, text.span()), null);
+      }
+      return new Step.At(text, at, span(c));
     }
     if (ctx instanceof AfterStepContext c) {
       String text = c.duration.getText();

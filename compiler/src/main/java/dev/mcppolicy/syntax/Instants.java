@@ -36,7 +36,22 @@ public final class Instants {
       .withChronology(IsoChronology.INSTANCE)
       .withResolverStyle(ResolverStyle.STRICT);
 
+  /**
+   * The instants calls are decided at. The simulator counts in nanoseconds since 1970 in a long,
+   * which reaches from 1677 to 2262; these bounds leave every window room on both sides. Trace
+   * readers and test steps refuse instants outside them, with a message that quotes {@link #DECIDABLE}.
+   */
+  public static final Instant EARLIEST = Instant.parse("1700-01-01T00:00:00Z");
+  public static final Instant LATEST = Instant.parse("2199-12-31T23:59:59.999999999Z");
+  /** The decidable range in words, for messages. */
+  public static final String DECIDABLE = "the years 1700 to 2199";
+
   private Instants() {}
+
+  /** Whether calls at {@code at} can be decided: between {@link #EARLIEST} and {@link #LATEST}. */
+  public static boolean decidable(Instant at) {
+    return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
+  }
 
   public static Optional<Instant> parse(String text) {
     Instant fast = fast(text.toCharArray(), 0, text.length());

@@ -50,7 +50,7 @@ final class FastRecord {
         case "ts" -> {
           bit = TS;
           at = p.string(Instants::parse);
-          if (at == null) {
+          if (at == null || !Instants.decidable(at)) {
             throw p.decline();
           }
         }

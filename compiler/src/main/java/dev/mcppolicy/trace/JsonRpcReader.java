@@ -111,6 +111,10 @@ public final class JsonRpcReader implements RecordSource {
         problem(number, "a wrapped message needs 'ts', an RFC 3339 instant with a zone");
         return;
       }
+      if (!Instants.decidable(ts.get())) {
+        problem(number, "'ts' " + ts.get() + " is outside " + Instants.DECIDABLE + ", the instants a replay decides at");
+        return;
+      }
       at = ts.get();
       if (o.members().get("grant") instanceof JsonString g && !g.value().isEmpty()) {
         who = g.value();

@@ -177,6 +177,10 @@ public final class TraceReader implements RecordSource {
       return problem(name, number, "'ts' \"" + tsText.value() + "\" is not an RFC 3339 instant with seconds, "
           + "0 to 9 fractional digits and a zone (Z or an offset)");
     }
+    if (!Instants.decidable(ts.get())) {
+      return problem(name, number, "'ts' \"" + tsText.value() + "\" is outside " + Instants.DECIDABLE
+          + ", the instants a replay decides at");
+    }
     String grant = headerGrant;
     if (m.containsKey("grant")) {
       if (!(m.get("grant") instanceof JsonString g) || g.value().isEmpty()) {

@@ -47,6 +47,23 @@ class TestRunnerLayoutTest {
   }
 
   @Test
+  void aTestWhoseClockLeavesTheDecidableYearsStopsWithAnError() throws Exception {
+    Path file = write("src/main/mcppolicy/clock.mcppolicy", """
+        default allow
+        test "drift" {
+          at "2199-12-31T00:00:00Z"
+          call ping expect allow
+          after 2d
+          call ping expect allow
+        }
+        """);
+    TestReport report = TestRunner.test(List.of(file), options(false));
+    var result = report.suites().get(0).cases().get(0);
+    assertEquals(Optional.of("src/main/mcppolicy/clock.mcppolicy:5:3: 'after 2d' moves the clock to "
+        + "2200-01-02T00:00:00Z, past the years 1700 to 2199, the instants a test decides at"), result.error());
+  }
+
+  @Test
   void tracesAndTestFilesFindTheirPolicies() throws Exception {
     write("src/test/mcppolicy/odoo.trace.jsonl", allowOnly("odoo_search"));
     write("src/test/mcppolicy/odoo/more/deep.trace.jsonl", allowOnly("odoo_search"));
