@@ -211,6 +211,13 @@ class CliTest {
     assertTrue(commandHelp.out().contains("--jcs"), commandHelp.out());
   }
 
+  /** Main's table of commands is written out by hand, to spare reading every annotation on every run. */
+  @Test
+  void theCommandTableNamesEachCommandAsItsAnnotationDoes() {
+    Main.COMMANDS.forEach((name, command) ->
+        assertEquals(command.getAnnotation(picocli.CommandLine.Command.class).name(), name, command.getName()));
+  }
+
   /** A run that names a command builds only that command's model; help and typos still see every command. */
   @Test
   void everyCommandIsListedAndReachable() {
