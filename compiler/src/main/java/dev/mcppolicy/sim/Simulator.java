@@ -37,18 +37,22 @@ public final class Simulator {
 
   private record LimitPlan(String counter, Window window, long max, String rule, int index, long windowNanos) {}
 
-  /** A tool's rules, and every limit that applies to it: its own, then all-tools. */
-  private record ToolPlan(RulePlan[] require, RulePlan[] denyIf, LimitPlan[] limits) {}
+  /**
+   * A tool's rules, and every limit that applies to it: its own, then all-tools; {@code passed}
+   * is the prepared decision of every call that passes the rules, shared by all of them.
+   */
+  private record ToolPlan(RulePlan[] require, RulePlan[] denyIf, LimitPlan[] limits, Prepared passed) {}
 
   /** In {@link #tools}, the plan of a hidden tool. */
-  private static final ToolPlan HIDDEN = new ToolPlan(new RulePlan[0], new RulePlan[0], new LimitPlan[0]);
+  private static final ToolPlan HIDDEN = new ToolPlan(new RulePlan[0], new RulePlan[0], new LimitPlan[0], null);
 
   private final Map<String, Integer> counterIndex = new HashMap<>();
   /** Patterns compiled so far, by source: tools given the same preset share one. */
   private final Map<String, ConditionPlan.Regex> regexes = new HashMap<>();
   private final Prepared allowedWithoutLimits =
-      new Prepared(this, Decision.withoutCounters(Verdict.ALLOW, "", "", ""), null, 0);
-  private LimitPlan[] allToolsOnly;
+      new Prepared(this, Decision.withoutCounters(Verdict.ALLOW, "", "", ""), null);
+  /** The prepared decision of a call to a tool the policy does not name, under default allow. */
+  private final Prepared allToolsOnly;
 
   private Simulator(PolicyDocument document, WindowMode mode) {
     this.hideAll = document.hide().contains("*");
@@ -56,7 +60,7 @@ public final class Simulator {
     for (Limit l : document.allToolsLimits()) {
       allTools.add(limitPlan(l, RuleIds.allToolsLimit(l.counter())));
     }
-    allToolsOnly = allTools.toArray(new LimitPlan[0]);
+    allToolsOnly = passing(allTools.toArray(new LimitPlan[0]));
     document.tools().forEach((name, tool) -> tools.put(name, plan(name, tool)));
     document.hide().forEach(name -> tools.put(name, HIDDEN)); // hiding wins over any rules: one lookup decides both
     this.counters = new Counters(mode, counterIndex.size());
@@ -92,19 +96,18 @@ public final class Simulator {
   /**
    * The part of a decision that depends on the call alone: visibility, default deny, require and
    * deny_if, and which limits the call is checked against. It reads no counters, so it may be
-   * computed on any thread, ahead of time, while another thread decides earlier calls.
+   * computed on any thread, ahead of time, while another thread decides earlier calls. It never
+   * changes: calls that come to the same (a tool's calls that pass its rules) share one.
    */
   public static final class Prepared {
     private final Simulator owner;
     private final Decision decided;
     private final LimitPlan[] limits;
-    private final long nanos;
 
-    private Prepared(Simulator owner, Decision decided, LimitPlan[] limits, long nanos) {
+    private Prepared(Simulator owner, Decision decided, LimitPlan[] limits) {
       this.owner = owner;
       this.decided = decided;
       this.limits = limits;
-      this.nanos = nanos;
     }
   }
 
@@ -133,16 +136,17 @@ public final class Simulator {
         }
       }
     }
-    LimitPlan[] limits = plan == null ? allToolsOnly : plan.limits();
-    if (limits.length == 0) {
-      return allowedWithoutLimits;
-    }
     call.grant().hashCode(); // computed here, on the preparing thread, and kept in the string
-    return new Prepared(this, null, limits, nanos(call.at()));
+    return plan == null ? allToolsOnly : plan.passed();
   }
 
   private Prepared decided(Decision d) {
-    return new Prepared(this, d, null, 0);
+    return new Prepared(this, d, null);
+  }
+
+  /** The prepared decision of calls that pass their rules and are checked against {@code limits}. */
+  private Prepared passing(LimitPlan[] limits) {
+    return limits.length == 0 ? allowedWithoutLimits : new Prepared(this, null, limits);
   }
 
   /**
@@ -157,7 +161,7 @@ public final class Simulator {
       return prepared.decided;
     }
     LimitPlan[] limits = prepared.limits;
-    long nanos = prepared.nanos;
+    long nanos = nanos(call.at());
     Counters.Grant grant = counters.grant(call.grant());
     long[] values = new long[limits.length];
     LimitPlan exceeded = null;
@@ -261,7 +265,8 @@ public final class Simulator {
       limits.add(limitPlan(l, RuleIds.toolLimit(name, l.counter())));
     }
     limits.addAll(allTools);
-    return new ToolPlan(require.toArray(new RulePlan[0]), denyIf.toArray(new RulePlan[0]), limits.toArray(new LimitPlan[0]));
+    LimitPlan[] all = limits.toArray(new LimitPlan[0]);
+    return new ToolPlan(require.toArray(new RulePlan[0]), denyIf.toArray(new RulePlan[0]), all, passing(all));
   }
 
   private RulePlan rule(Rule rule, String id, String aliasPrefix) {
@@ -272,6 +277,6 @@ public final class Simulator {
     String alias = conditions.isEmpty() ? "" : aliasPrefix + conditions.get(0).path() + "-" + conditions.get(0).op().word();
     String message = rule.onDeny().orElse("Denied by rule \"" + id + "\"");
     return new RulePlan(conditions.toArray(new ConditionPlan[0]), id, alias, message,
-        new Prepared(this, Decision.withoutCounters(Verdict.DENY, id, alias, message), null, 0));
+        new Prepared(this, Decision.withoutCounters(Verdict.DENY, id, alias, message), null));
   }
 }
