@@ -85,6 +85,11 @@ final class Prefetching implements RecordSource {
   }
 
   @Override
+  public void withoutDecisions() {
+    source.withoutDecisions();
+  }
+
+  @Override
   public void close() throws IOException {
     closed = true;
     reader.interrupt();
