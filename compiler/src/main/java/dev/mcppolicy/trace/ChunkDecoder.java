@@ -1,7 +1,7 @@
 package dev.mcppolicy.trace;
 
-import dev.mcppolicy.json.ChunkParser;
 import dev.mcppolicy.json.LineParser;
+import dev.mcppolicy.json.LineScanner;
 import dev.mcppolicy.sim.Simulator;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +9,14 @@ import java.util.Set;
 
 /**
  * Turns a chunk of a trace (whole lines, none of them the header) into entries, exactly as
- * {@link TraceReader} would: each record line through {@link FastRecord} over one parser for the
- * chunk, and any line it declines through the careful path, line by line. One per thread.
+ * {@link TraceReader} would: each record line through {@link FastRecord} over the thread's
+ * {@link LineScanner}, and any line it declines through the careful path, line by line. One per thread.
  */
 final class ChunkDecoder {
   private final String name;
   private final String headerGrant;
   private final LineParser lineParser = new LineParser();
+  private final LineScanner scanner = new LineScanner();
   /** For the chunk being decoded: the argument keys to build (null: all). */
   private Set<String> keep;
 
@@ -39,34 +40,32 @@ final class ChunkDecoder {
   Decoded decode(byte[] data, int from, int limit, Set<String> keep, Simulator simulator) {
     this.keep = keep;
     List<TraceReader.Entry> out = new ArrayList<>(Math.max(16, (limit - from) / 128));
-    int lines;
-    try (ChunkParser parser = new ChunkParser(data, limit)) {
-      lines = read(parser, data, from, limit, out);
-    }
+    scanner.chunk(data, limit);
+    int lines = read(data, from, limit, out);
     return new Decoded(out, simulator == null ? null : prepare(out, simulator), lines);
   }
 
   /** Reads the lines of {@code data[from .. limit)} into {@code out}; the number of lines read. */
-  private int read(ChunkParser parser, byte[] data, int from, int limit, List<TraceReader.Entry> out) {
+  private int read(byte[] data, int from, int limit, List<TraceReader.Entry> out) {
     int line = 0;
     int position = from;
     while (position < limit) {
       line++;
-      // the common case: a record, read without looking for the line's end first (the parser finds it)
+      // the common case: a record, read without looking for the line's end first (the scanner finds it)
       int start = position;
       while (start < limit && JsonLines.isSpace(data[start])) {
         start++;
       }
       if (start < limit && data[start] == '{' && !JsonLines.looksUtf16or32(data, start, Math.min(limit, start + 4))) {
         try {
-          parser.begin(start);
-          TraceRecord r = FastRecord.read(parser, line, headerGrant, keep);
-          if (parser.lineEnd() - position <= TraceReader.MAX_LINE_LENGTH) {
+          scanner.begin(start);
+          TraceRecord r = FastRecord.read(scanner, line, headerGrant, keep);
+          if (scanner.lineEnd() - position <= TraceReader.MAX_LINE_LENGTH) {
             out.add(new TraceReader.Entry(r, null));
-            position = parser.lineEnd() + 1;
+            position = scanner.lineEnd() + 1;
             continue;
           }
-        } catch (ChunkParser.Decline declined) {
+        } catch (LineScanner.Decline declined) {
           // the careful path below says what is wrong, or reads what the fast path does not
         }
       }

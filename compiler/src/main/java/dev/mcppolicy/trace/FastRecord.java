@@ -1,11 +1,12 @@
 package dev.mcppolicy.trace;
 
-import dev.mcppolicy.json.ChunkParser;
 import dev.mcppolicy.json.JsonObject;
+import dev.mcppolicy.json.LineScanner;
 import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
 import dev.mcppolicy.syntax.Instants;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -18,15 +19,20 @@ import java.util.Set;
  * what is wrong. A fuzz target checks that the two agree.
  */
 final class FastRecord {
-  private static final int TS = 1;
-  private static final int GRANT = 1 << 1;
-  private static final int TOOL = 1 << 2;
-  private static final int ARGUMENTS = 1 << 3;
-  private static final int ARGUMENT_KEYS = 1 << 4;
-  private static final int OUTCOME = 1 << 5;
-  private static final int EXPECT = 1 << 6;
-  private static final int ID = 1 << 7;
-  private static final int NAME = 1 << 8;
+  /** The fields a record may have, by index; a field's bit in {@code seen} is {@code 1 << index}. */
+  private static final byte[][] FIELDS = names("ts", "grant", "tool", "arguments", "argument_keys", "outcome",
+      "expect", "id", "name");
+  private static final int TS = 0;
+  private static final int GRANT = 1;
+  private static final int TOOL = 2;
+  private static final int ARGUMENTS = 3;
+  private static final int ARGUMENT_KEYS = 4;
+  private static final int OUTCOME = 5;
+  private static final int EXPECT = 6;
+  private static final int ID = 7;
+  private static final int NAME = 8;
+  /** A record has arguments or argument_keys, not both. */
+  private static final int BOTH_FORMS = 1 << ARGUMENTS | 1 << ARGUMENT_KEYS;
 
   private FastRecord() {}
 
@@ -34,7 +40,7 @@ final class FastRecord {
    * The record on line {@code number}, whose object the parser has begun; {@code headerGrant} is
    * the header's grant (null: none), {@code keep} the argument keys to build (null: all).
    */
-  static TraceRecord read(ChunkParser p, int number, String headerGrant, Set<String> keep) throws ChunkParser.Decline {
+  static TraceRecord read(LineScanner p, int number, String headerGrant, Set<String> keep) throws LineScanner.Decline {
     Instant at = null;
     String grant = headerGrant;
     String tool = null;
@@ -44,86 +50,84 @@ final class FastRecord {
     Optional<String> id = Optional.empty();
     Optional<String> label = Optional.empty();
     int seen = 0;
-    for (String field = p.field(); field != null; field = p.field()) {
-      int bit;
+    for (int field = p.field(FIELDS); field != LineScanner.END; field = p.field(FIELDS)) {
       switch (field) {
-        case "ts" -> {
-          bit = TS;
+        case TS -> {
           at = p.string(Instants::parse);
           if (at == null || !Instants.decidable(at)) {
-            throw p.decline();
+            throw LineScanner.decline();
           }
         }
-        case "grant" -> {
-          bit = GRANT;
-          grant = nonEmpty(p.string(), p);
+        case GRANT -> {
+          grant = nonEmpty(p.string());
         }
-        case "tool" -> {
-          bit = TOOL;
-          tool = nonEmpty(p.string(), p);
+        case TOOL -> {
+          tool = nonEmpty(p.string());
         }
-        case "arguments" -> {
-          bit = ARGUMENTS;
+        case ARGUMENTS -> {
           JsonObject object = p.object(keep);
           if (object == null) {
-            throw p.decline();
+            throw LineScanner.decline();
           }
           arguments = Arguments.of(object);
         }
-        case "argument_keys" -> {
-          bit = ARGUMENT_KEYS;
+        case ARGUMENT_KEYS -> {
           arguments = TraceReader.keysOnly(p.value());
           if (arguments == null) {
-            throw p.decline();
+            throw LineScanner.decline();
           }
         }
-        case "outcome" -> {
-          bit = OUTCOME;
+        case OUTCOME -> {
           String word = p.string();
           outcome = word == null ? null : Outcome.fromWord(word).orElse(null);
           if (outcome == null) {
-            throw p.decline();
+            throw LineScanner.decline();
           }
         }
-        case "expect" -> {
-          bit = EXPECT;
+        case EXPECT -> {
           if (!(TraceReader.expectation(p.value()) instanceof Expectation e)) {
-            throw p.decline();
+            throw LineScanner.decline();
           }
           expect = Optional.of(e);
         }
-        case "id" -> {
-          bit = ID;
+        case ID -> {
           id = TraceReader.id(p.value());
           if (id == null) {
-            throw p.decline();
+            throw LineScanner.decline();
           }
         }
-        case "name" -> {
-          bit = NAME;
+        case NAME -> {
           String s = p.string();
           if (s == null) {
-            throw p.decline();
+            throw LineScanner.decline();
           }
           label = Optional.of(s);
         }
-        default -> throw p.decline();
+        default -> throw new IllegalStateException("no field " + field);
       }
-      if ((seen & bit) != 0) {
-        throw p.decline();
+      if ((seen & 1 << field) != 0) {
+        throw LineScanner.decline();
       }
-      seen |= bit;
+      seen |= 1 << field;
     }
-    if (at == null || grant == null || tool == null || (seen & (ARGUMENTS | ARGUMENT_KEYS)) == (ARGUMENTS | ARGUMENT_KEYS)) {
-      throw p.decline();
+    if (at == null || grant == null || tool == null || (seen & BOTH_FORMS) == BOTH_FORMS) {
+      throw LineScanner.decline();
     }
     return new TraceRecord(number, new Call(grant, tool, arguments, at, outcome), expect, id, label);
   }
 
-  private static String nonEmpty(String s, ChunkParser p) throws ChunkParser.Decline {
+  private static String nonEmpty(String s) throws LineScanner.Decline {
     if (s == null || s.isEmpty()) {
-      throw p.decline();
+      throw LineScanner.decline();
     }
     return s;
+  }
+
+  private static byte[][] names(String... names) {
+    byte[][] bytes = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return bytes;
   }
 }
