@@ -41,7 +41,8 @@ public final class LineScanner {
   public static final int END = -1;
   /** Strings up to this many bytes are looked up in the table of strings met before. */
   static final int CACHED = 32;
-  private static final int TABLE = 1024;
+  private static final int TABLE_BITS = 10;
+  private static final int TABLE = 1 << TABLE_BITS;
 
   private byte[] data = new byte[0];
   private int limit;
@@ -57,6 +58,11 @@ public final class LineScanner {
   private char[] chars = new char[64];
   private final byte[][] tableBytes = new byte[TABLE][];
   private final String[] tableStrings = new String[TABLE];
+  private final boolean[] tableInterned = new boolean[TABLE];
+  /** The keys {@link #object} builds: the set last asked for, its members and their UTF-8 bytes. */
+  private Set<String> kept;
+  private String[] keptStrings = new String[0];
+  private byte[][] keptBytes = new byte[0][];
   /** For {@link #read}: the containers being built, and their keys, by level. */
   private final Object[] open = new Object[JsonReader.MAX_NESTING + 2];
   private final String[] keys = new String[JsonReader.MAX_NESTING + 2];
@@ -151,27 +157,78 @@ public final class LineScanner {
 
   /**
    * The field's value if it is an object, built only for the keys in {@code keep} (all of them
-   * when null): the others are read and checked, not built. Null if it is not an object.
+   * when null): the others are read and checked, not built. Null if it is not an object. A built
+   * key is the very String in {@code keep} (the simulator's are interned, as are the keys of a
+   * full build), so that looking it up finds it by identity; a key that is not built is compared
+   * as bytes and never made a String.
    */
   public JsonObject object(Set<String> keep) throws Decline {
     if (peek() != '{') {
       return null;
     }
     pos++;
+    if (keep != kept) {
+      keepOnly(keep);
+    }
     Members members = new Members(keep == null ? 8 : Math.min(8, keep.size()));
     if (openMembers()) {
       do {
-        String key = key();
-        if (keep == null || keep.contains(key)) {
-          if (!members.add(key, read(3, true))) {
-            throw Decline.INSTANCE; // a duplicate key, which the careful path reports
-          }
+        expect('"');
+        scanString();
+        String key;
+        if (keep == null) {
+          key = keyValue();
+        } else if (!stringEscaped) {
+          key = keptKey();
         } else {
+          key = stringValue(); // an escaped key: rare, and compared as text
+          key = keep.contains(key) ? key.intern() : null;
+        }
+        colon();
+        if (key == null) {
           read(3, false);
+        } else if (!members.add(key, read(3, true))) {
+          throw Decline.INSTANCE; // a duplicate key, which the careful path reports
         }
       } while (nextMember('}'));
     }
     return new JsonObject(members.freeze());
+  }
+
+  /** Makes {@code keep} the keys {@link #keptKey} knows. */
+  private void keepOnly(Set<String> keep) {
+    kept = keep;
+    keptStrings = keep == null ? new String[0] : keep.toArray(new String[0]);
+    keptBytes = new byte[keptStrings.length][];
+    for (int i = 0; i < keptStrings.length; i++) {
+      keptBytes[i] = keptStrings[i].getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The key just scanned (without escapes) if it is one to build: its String from the set; else null. */
+  private String keptKey() {
+    int n = stringTo - stringFrom;
+    for (int k = 0; k < keptBytes.length; k++) {
+      byte[] key = keptBytes[k];
+      if (key.length == n && java.util.Arrays.equals(key, 0, n, data, stringFrom, stringTo)) {
+        return keptStrings[k];
+      }
+    }
+    return null;
+  }
+
+  /** The key just scanned, interned as Jackson interns keys: a condition's path finds it by identity. */
+  private String keyValue() {
+    String key = stringValue();
+    if (stringEscaped || stringTo - stringFrom > CACHED) {
+      return key.intern();
+    }
+    int slot = slot(data, stringFrom, stringTo); // where stringValue() just found or put the key
+    if (!tableInterned[slot]) {
+      tableStrings[slot] = key.intern(); // from now on the table gives the interned one
+      tableInterned[slot] = true;
+    }
+    return tableStrings[slot];
   }
 
   /**
@@ -254,7 +311,7 @@ public final class LineScanner {
     expect('"');
     scanString();
     if (build) {
-      keys[level] = stringValue();
+      keys[level] = keyValue();
     }
     colon();
   }
@@ -332,15 +389,6 @@ public final class LineScanner {
       throw Decline.INSTANCE;
     }
     return false;
-  }
-
-  /** A member's key and its colon; the scanner is then on the value. */
-  private String key() throws Decline {
-    expect('"');
-    scanString();
-    String key = stringValue();
-    colon();
-    return key;
   }
 
   private void colon() throws Decline {
@@ -479,9 +527,7 @@ public final class LineScanner {
     boolean escaped = false;
     boolean ascii = true;
     while (true) {
-      while (i < limit && data[i] >= 0x20 && data[i] != '"' && data[i] != '\\') {
-        i++;
-      }
+      i = plainEnd(i);
       if (i >= limit) {
         throw Decline.INSTANCE;
       }
@@ -504,6 +550,14 @@ public final class LineScanner {
     stringEscaped = escaped;
     stringAscii = ascii;
     pos = i + 1;
+  }
+
+  /** Where the run of plain characters from {@code i} ends: the first quote, backslash, control character or non-ASCII byte. */
+  private int plainEnd(int i) {
+    while (i < limit && data[i] >= 0x20 && data[i] != '"' && data[i] != '\\') {
+      i++;
+    }
+    return i;
   }
 
   /** Where the escape at {@code i} ends; declines one JSON does not have. */
@@ -593,11 +647,7 @@ public final class LineScanner {
     if (n > CACHED) {
       return new String(data, stringFrom, n, stringAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
-    int hash = 0;
-    for (int i = stringFrom; i < stringTo; i++) {
-      hash = 31 * hash + data[i];
-    }
-    int slot = (hash ^ (hash >>> 10)) & (TABLE - 1);
+    int slot = slot(data, stringFrom, stringTo);
     byte[] known = tableBytes[slot];
     if (known != null && java.util.Arrays.equals(known, 0, known.length, data, stringFrom, stringTo)) {
       return tableStrings[slot];
@@ -605,7 +655,17 @@ public final class LineScanner {
     String s = new String(data, stringFrom, n, stringAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     tableBytes[slot] = java.util.Arrays.copyOfRange(data, stringFrom, stringTo);
     tableStrings[slot] = s;
+    tableInterned[slot] = false;
     return s;
+  }
+
+  /** Where the bytes {@code data[from .. to)} go in the table of strings. */
+  static int slot(byte[] data, int from, int to) {
+    int hash = 0;
+    for (int i = from; i < to; i++) {
+      hash = 31 * hash + data[i];
+    }
+    return (hash ^ hash >>> TABLE_BITS) & TABLE - 1;
   }
 
   /** Decodes the last string scanned into {@link #chars}; how many characters it has. */

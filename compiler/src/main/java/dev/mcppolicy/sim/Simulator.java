@@ -68,7 +68,7 @@ public final class Simulator {
       for (List<Rule> rules : List.of(tool.require(), tool.denyIf())) {
         for (Rule r : rules) {
           for (Condition c : r.conditions()) {
-            argumentKeys.add(c.path().substring("args.".length()).split("\\.", 2)[0]);
+            argumentKeys.add(c.path().substring("args.".length()).split("\\.", 2)[0].intern()); // as ConditionPlan's segments
           }
         }
       }

@@ -116,6 +116,19 @@ class LineScannerTest {
     assertThrows(JsonReader.JsonSyntaxException.class, () -> JsonReader.object(line, 0, line.length, "arguments", null));
   }
 
+  /** Conditions' paths are interned, so a built key must be the interned String for lookups by identity. */
+  @Test
+  void builtKeysAreInternedAsJacksonsAre() throws Exception {
+    String model = new String("model".toCharArray()).intern();
+    for (String arguments : List.of("{\"model\": 1}", "{\"mo\\u0064el\": 1}")) {
+      byte[] line = line(arguments.getBytes(StandardCharsets.UTF_8));
+      for (Set<String> keep : new Set[] {null, KEEP}) {
+        String key = scan(line, keep).members().keySet().iterator().next();
+        org.junit.jupiter.api.Assertions.assertSame(model, key, arguments + " (keep " + keep + ")");
+      }
+    }
+  }
+
   @Test
   void aStringMetAgainComesFromTheTableAndEqualsItsText() {
     LineScanner scanner = new LineScanner();
