@@ -218,6 +218,18 @@ class CliTest {
         assertEquals(command.getAnnotation(picocli.CommandLine.Command.class).name(), name, command.getName()));
   }
 
+  /**
+   * picocli is built from its sources with this project's release (cli/pom.xml): its published
+   * Java 5 class files cannot go into the launcher's class-data archive and are slow to verify.
+   */
+  @Test
+  void picocliIsBuiltAsJava17ClassFilesSoThatTheLauncherCanArchiveThem() throws java.io.IOException {
+    try (var in = picocli.CommandLine.class.getResourceAsStream("CommandLine.class")) {
+      byte[] header = in.readNBytes(8);
+      assertEquals(61, (header[6] & 0xFF) << 8 | header[7] & 0xFF, "class file major version of picocli.CommandLine");
+    }
+  }
+
   /** A run that names a command builds only that command's model; help and typos still see every command. */
   @Test
   void everyCommandIsListedAndReachable() {
