@@ -171,7 +171,7 @@ public final class LineScanner {
       keepOnly(keep);
     }
     Members members = new Members(keep == null ? 8 : Math.min(8, keep.size()));
-    if (openMembers()) {
+    if (opens('}')) {
       do {
         expect('"');
         scanString();
@@ -253,13 +253,13 @@ public final class LineScanner {
           if (b == '[') {
             arrays |= 1L << level;
             open[level] = build ? new ArrayList<JsonValue>() : null;
-            if (openElements()) {
+            if (opens(']')) {
               continue;
             }
           } else {
             arrays &= ~(1L << level);
             open[level] = build ? new Members(8) : null;
-            if (openMembers()) {
+            if (opens('}')) {
               key(level, build);
               continue;
             }
@@ -356,20 +356,10 @@ public final class LineScanner {
     pos++;
   }
 
-  /** After a '{': whether the object has members (else it is closed, and read). */
-  private boolean openMembers() throws Decline {
+  /** After a '{' or '[': whether the container has members (else it is closed at {@code close}, and read). */
+  private boolean opens(char close) throws Decline {
     skipSpace();
-    if (peek() == '}') {
-      pos++;
-      return false;
-    }
-    return true;
-  }
-
-  /** After a '[': whether the array has elements (else it is closed, and read). */
-  private boolean openElements() throws Decline {
-    skipSpace();
-    if (peek() == ']') {
+    if (peek() == close) {
       pos++;
       return false;
     }
@@ -495,6 +485,11 @@ public final class LineScanner {
       plain = false;
     }
     if (i - from > JsonReader.MAX_NUMBER_LENGTH) {
+      throw Decline.INSTANCE;
+    }
+    if (plain && i - from == 2 && data[from] == '-') {
+      // -0: Jackson's non-blocking parser, which the one-thread reader uses, reads it as 0 (the
+      // blocking one keeps -0). Equal in value, but the two readers must build the same record
       throw Decline.INSTANCE;
     }
     pos = i;
