@@ -160,7 +160,8 @@ public final class LineScanner {
    * when null): the others are read and checked, not built. Null if it is not an object. A built
    * key is the very String in {@code keep} (the simulator's are interned, as are the keys of a
    * full build), so that looking it up finds it by identity; a key that is not built is compared
-   * as bytes and never made a String.
+   * as bytes and never made a String. The scanner keeps the bytes of the last {@code keep} it
+   * was given, by identity: a set must not change once it has been passed here.
    */
   public JsonObject object(Set<String> keep) throws Decline {
     if (peek() != '{') {
