@@ -37,7 +37,7 @@ final class FastRecord {
   private FastRecord() {}
 
   /**
-   * The record on line {@code number}, whose object the parser has begun; {@code headerGrant} is
+   * The record on line {@code number}, whose object the scanner has begun; {@code headerGrant} is
    * the header's grant (null: none), {@code keep} the argument keys to build (null: all).
    */
   static TraceRecord read(LineScanner p, int number, String headerGrant, Set<String> keep) throws LineScanner.Decline {
