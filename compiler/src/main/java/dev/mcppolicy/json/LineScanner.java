@@ -115,7 +115,10 @@ public final class LineScanner {
     if (i >= limit || data[i] != '"') {
       throw Decline.INSTANCE; // an escaped or unusual name is no name a record has
     }
-    int found = match(names, from, i);
+    int found = indexOf(names, from, i);
+    if (found < 0) {
+      throw Decline.INSTANCE;
+    }
     pos = i + 1;
     colon();
     return found;
@@ -209,14 +212,8 @@ public final class LineScanner {
 
   /** The key just scanned (without escapes) if it is one to build: its String from the set; else null. */
   private String keptKey() {
-    int n = stringTo - stringFrom;
-    for (int k = 0; k < keptBytes.length; k++) {
-      byte[] key = keptBytes[k];
-      if (key.length == n && java.util.Arrays.equals(key, 0, n, data, stringFrom, stringTo)) {
-        return keptStrings[k];
-      }
-    }
-    return null;
+    int k = indexOf(keptBytes, stringFrom, stringTo);
+    return k < 0 ? null : keptStrings[k];
   }
 
   /** The key just scanned, interned as Jackson interns keys: a condition's path finds it by identity. */
@@ -409,7 +406,8 @@ public final class LineScanner {
     return END;
   }
 
-  private int match(byte[][] names, int from, int to) throws Decline {
+  /** Where the bytes {@code data[from .. to)} are in {@code names}; -1 if they are none of them. */
+  private int indexOf(byte[][] names, int from, int to) {
     int n = to - from;
     for (int k = 0; k < names.length; k++) {
       byte[] name = names[k];
@@ -417,7 +415,7 @@ public final class LineScanner {
         return k;
       }
     }
-    throw Decline.INSTANCE;
+    return -1;
   }
 
   /** The byte at {@link #pos}; declines at the end of the chunk. */
