@@ -97,6 +97,10 @@ public record JsonNumber(String text) implements JsonValue {
 
   /** The canonical form of this number: see {@link #canonicalText(BigDecimal)}. */
   public JsonNumber canonical() {
+    long plain = plainLong(text);
+    if (plain != NOT_PLAIN && plain != 0 && text.charAt(text.charAt(0) == '-' ? 1 : 0) != '0') {
+      return this; // an integer without leading zeros (nor -0) is written as canonicalText writes it
+    }
     return of(decimal());
   }
 

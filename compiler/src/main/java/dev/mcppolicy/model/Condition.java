@@ -4,7 +4,9 @@ import dev.mcppolicy.json.JsonArray;
 import dev.mcppolicy.json.JsonNumber;
 import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +26,11 @@ public record Condition(String path, Op op, JsonValue value) {
       return n.canonical();
     }
     if (value instanceof JsonArray a) {
-      return new JsonArray(a.elements().stream().map(Condition::canonicalNumbers).toList());
+      List<JsonValue> elements = new ArrayList<>(a.elements().size());
+      for (JsonValue e : a.elements()) {
+        elements.add(canonicalNumbers(e));
+      }
+      return new JsonArray(elements);
     }
     if (value instanceof JsonObject o) {
       Map<String, JsonValue> m = new LinkedHashMap<>();

@@ -20,7 +20,6 @@ import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.Risk;
 import dev.mcppolicy.model.ToolClass;
 import dev.mcppolicy.model.Window;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -522,16 +521,20 @@ final class AstBuilder {
     return new Str(decoded.value(), raw, whole);
   }
 
-  private static Optional<Long> positiveLong(String text) {
-    if (!text.chars().allMatch(Character::isDigit)) {
+  /** The value of a whole number of ASCII digits from 1 to {@link Long#MAX_VALUE}; else empty. */
+  static Optional<Long> positiveLong(String text) {
+    if (text.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      BigInteger n = new BigInteger(text);
-      return n.signum() > 0 && n.bitLength() < 64 ? Optional.of(n.longValue()) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
+    long value = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9' || value > (Long.MAX_VALUE - (c - '0')) / 10) {
+        return Optional.empty();
+      }
+      value = value * 10 + (c - '0');
     }
+    return value > 0 ? Optional.of(value) : Optional.empty();
   }
 
   private static List<String> classWords() {
@@ -551,7 +554,8 @@ final class AstBuilder {
   // ------------------------------------------------------------------ spans
 
   static Span span(Token t) {
-    int length = t.getText() == null ? 1 : t.getText().codePointCount(0, t.getText().length());
+    String text = t.getText(); // a token's text is cut from the input on each call
+    int length = text == null ? 1 : text.codePointCount(0, text.length());
     return Span.at(Math.max(1, t.getLine()), t.getCharPositionInLine() + 1, length);
   }
 
@@ -572,9 +576,17 @@ final class AstBuilder {
 
   /** Recovery can conjure a missing token without marking the tree; the error's position tells. */
   private boolean containsErrorToken(ParserRuleContext c) {
+    if (errorTokens.isEmpty()) {
+      return false;
+    }
     int from = c.getStart().getTokenIndex();
     int to = c.getStop() == null ? from : c.getStop().getTokenIndex() + 1;
-    return errorTokens.stream().anyMatch(i -> i >= from && i <= to);
+    for (int i : errorTokens) {
+      if (i >= from && i <= to) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasError(ParseTree tree) {

@@ -48,12 +48,18 @@ public final class Parser {
           + MAX_FILE_BYTES + " bytes", new SourceFile(name, ""), dev.mcppolicy.diag.Span.NONE));
       return Optional.empty();
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    String text;
+    // The String constructor decodes with the JDK's fast path and writes U+FFFD for each malformed
+    // sequence; only a text that has one (malformed, or U+FFFD written in the file) is decoded
+    // again, strictly, to tell which. A CharsetDecoder alone runs a loop of its own over every
+    // byte, which a short run would still be interpreting.
+    String text = new String(bytes, StandardCharsets.UTF_8);
     try {
-      text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      if (text.indexOf('\uFFFD') >= 0) {
+        text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes)).toString();
+      }
     } catch (CharacterCodingException e) {
       int bad = firstInvalidByte(bytes);
       String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);

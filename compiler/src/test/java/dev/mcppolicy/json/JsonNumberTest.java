@@ -9,6 +9,10 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 
 class JsonNumberTest {
   @ParameterizedTest(name = "{0} -> {1}")
@@ -29,9 +33,26 @@ class JsonNumberTest {
       "12345678901234567890123, 12345678901234567890123",
       "1e21, 1000000000000000000000",
       "-1.25e-10, -1.25e-10",
+      "0, 0",
+      "7, 7",
+      "-7, -7",
+      "500, 500",
+      "007, 7",
+      "-007, -7",
+      "-00, 0",
+      "123456789012345678, 123456789012345678",
+      "1234567890123456789, 1234567890123456789",
   })
   void canonicalFormIsIntegerOrShortestExact(String text, String canonical) {
     assertEquals(canonical, new JsonNumber(text).canonical().text());
+  }
+
+  /** Integers take a short cut to their canonical form; it must give what the exact decimal path gives. */
+  @Property(tries = 3000)
+  void integersAreCanonicalAsTheirExactDecimal(@ForAll boolean negative, @ForAll @IntRange(max = 3) int zeros,
+      @ForAll @LongRange(min = 0) long digits) {
+    String text = (negative ? "-" : "") + "0".repeat(zeros) + digits;
+    assertEquals(JsonNumber.canonicalText(new BigDecimal(text)), new JsonNumber(text).canonical().text(), text);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
