@@ -18,11 +18,50 @@ final class ConditionPlan {
   private final boolean existsWanted;
   private final ValueTest test;
 
-  /** A pattern compiled, with its prefilter (null: none). Both are immutable and safe to share between threads. */
-  record Regex(Pattern pattern, Prefilter prefilter) {
+  /**
+   * A pattern compiled, with its prefilter (null: none), and the answers it gave last: arguments
+   * repeat (the same query, path or URL call after call), and RE2/J takes about a microsecond a
+   * string, far longer while the JIT has not compiled it yet. Safe to share between threads: the
+   * pattern and prefilter are immutable, and each remembered answer is an immutable pair, written
+   * and read whole (a race only loses an answer, which is then found again).
+   */
+  static final class Regex {
+    /** Answers remembered, in a table indexed by the string's hash; a string longer than {@link #REMEMBERED} is not. */
+    private static final int SLOTS = 256;
+    private static final int REMEMBERED = 512;
+
+    private final Pattern pattern;
+    private final Prefilter prefilter;
+    private final Answer[] answers = new Answer[SLOTS];
+
+    private record Answer(String input, boolean found) {}
+
+    private Regex(Pattern pattern, Prefilter prefilter) {
+      this.pattern = pattern;
+      this.prefilter = prefilter;
+    }
+
     static Regex of(String source) {
       Pattern p = Pattern.compile(source);
       return new Regex(p, Prefilter.of(p.pattern()));
+    }
+
+    /** Whether the pattern matches anywhere in {@code s}. */
+    boolean find(String s) {
+      if (prefilter != null && !prefilter.mayMatch(s)) {
+        return false;
+      }
+      if (s.length() > REMEMBERED) {
+        return pattern.matcher(s).find();
+      }
+      int slot = s.hashCode() & SLOTS - 1;
+      Answer known = answers[slot];
+      if (known != null && known.input.equals(s)) {
+        return known.found;
+      }
+      boolean found = pattern.matcher(s).find();
+      answers[slot] = new Answer(s, found);
+      return found;
     }
   }
 
