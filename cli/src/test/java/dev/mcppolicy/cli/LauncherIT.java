@@ -32,6 +32,16 @@ class LauncherIT {
   }
 
   @Test
+  void theJitInlinesLessThanByDefault() throws Exception {
+    // JAVA_TOOL_OPTIONS reaches the JVM the launcher starts; the flags print on stdout
+    Result r = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
+
+    assertEquals(0, r.exit(), r.stderr());
+    assertTrue(r.stdout().matches("(?s).*\\bInlineSmallCode\\s+= 500\\b.*"), r.stdout());
+    assertTrue(r.stdout().matches("(?s).*\\bFreqInlineSize\\s+= 150\\b.*"), r.stdout());
+  }
+
+  @Test
   void javaOptionsCanBeReplaced() throws Exception {
     // an option the launcher does not pass by default, visible in what the JVM prints
     Result r = run(Map.of("MCPPOLICY_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:gc:stderr"),
