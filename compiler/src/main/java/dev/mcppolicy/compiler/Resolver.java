@@ -333,18 +333,30 @@ final class Resolver {
 
   /** The candidates that win: highest specificity, then nearest module. */
   private static <T> List<Candidate<T>> top(List<Candidate<T>> candidates) {
-    int best = candidates.stream().mapToInt(Candidate::specificity).max().orElse(0);
-    int nearest = candidates.stream().filter(c -> c.specificity() == best)
-        .mapToInt(c -> c.at().module().distance()).min().orElse(0);
+    // plain loops: this runs for every tool, early in a short run, when streams cost the most
+    int best = Integer.MIN_VALUE;
+    for (Candidate<T> c : candidates) {
+      best = Math.max(best, c.specificity());
+    }
+    int nearest = Integer.MAX_VALUE;
+    for (Candidate<T> c : candidates) {
+      if (c.specificity() == best) {
+        nearest = Math.min(nearest, c.at().module().distance());
+      }
+    }
     List<Candidate<T>> out = new ArrayList<>();
     for (Candidate<T> c : candidates) {
       if (c.specificity() == best && c.at().module().distance() == nearest) {
         out.add(c);
       }
     }
-    out.sort(Comparator.comparingInt((Candidate<T> c) -> c.at().order()).thenComparingInt(Candidate::index));
+    out.sort(IN_SOURCE_ORDER);
     return out;
   }
+
+  /** Statements in the order they are read, then items within one statement. */
+  private static final Comparator<Candidate<?>> IN_SOURCE_ORDER =
+      Comparator.comparingInt((Candidate<?> c) -> c.at().order()).thenComparingInt(Candidate::index);
 
   private Optional<Candidate<VisibilityAnswer>> decideVisibility(String tool, List<Candidate<VisibilityAnswer>> all) {
     if (all.isEmpty()) {

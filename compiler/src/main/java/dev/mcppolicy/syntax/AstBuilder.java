@@ -554,8 +554,13 @@ final class AstBuilder {
   // ------------------------------------------------------------------ spans
 
   static Span span(Token t) {
-    String text = t.getText(); // a token's text is cut from the input on each call
-    int length = text == null ? 1 : text.codePointCount(0, text.length());
+    int length;
+    if (t.getType() != Token.EOF && t.getStartIndex() >= 0 && t.getStopIndex() >= t.getStartIndex()) {
+      length = t.getStopIndex() - t.getStartIndex() + 1; // the input is indexed by code point
+    } else {
+      String text = t.getText(); // EOF ("<EOF>"), or a token the parser conjured when recovering
+      length = text == null ? 1 : text.codePointCount(0, text.length());
+    }
     return Span.at(Math.max(1, t.getLine()), t.getCharPositionInLine() + 1, length);
   }
 

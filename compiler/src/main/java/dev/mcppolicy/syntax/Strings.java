@@ -11,8 +11,11 @@ public final class Strings {
 
   /** The decoded value or the first problem. {@code raw} includes the quotes. */
   public static Decoded decode(String raw) {
-    StringBuilder out = new StringBuilder(raw.length());
     int end = raw.length() - 1; // before the closing quote
+    if (end >= 1 && plain(raw, end)) {
+      return new Decoded(raw.substring(1, end), null); // the common case, without a builder
+    }
+    StringBuilder out = new StringBuilder(raw.length());
     int cp = 1;
     for (int i = 1; i < end; ) {
       char c = raw.charAt(i);
@@ -65,6 +68,17 @@ public final class Strings {
           "unpaired surrogate in a '\\u' escape; write the character itself or both halves of the pair");
     }
     return new Decoded(value, null);
+  }
+
+  /** Whether {@code raw[1 .. end)} is its own value: no escape, no control character, no surrogate. */
+  private static boolean plain(String raw, int end) {
+    for (int i = 1; i < end; i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 || c == '\\' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The code point offset, after the opening quote, of decoded char index {@code index}. */
