@@ -32,11 +32,15 @@ public final class SourceFile {
     if (n < 1 || n >= starts.length) {
       return "";
     }
-    int end = starts[n] - 1; // before the line end: "\n", "\r", or "\r\n"
-    if (n < starts.length - 1 && end > starts[n - 1] && text.charAt(end) == '\n' && text.charAt(end - 1) == '\r') {
+    int from = starts[n - 1];
+    if (n == starts.length - 1) {
+      return text.substring(from); // the last line has no line end
+    }
+    int end = starts[n] - 1; // the line end's last character: "\n" or "\r", or the "\n" of "\r\n"
+    if (end > from && text.charAt(end) == '\n' && text.charAt(end - 1) == '\r') {
       end--;
     }
-    return text.substring(starts[n - 1], n == starts.length - 1 ? text.length() : end);
+    return text.substring(from, end);
   }
 
   public int lineCount() {
