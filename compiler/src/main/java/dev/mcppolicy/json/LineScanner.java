@@ -154,6 +154,22 @@ public final class LineScanner {
     return stringValue();
   }
 
+  /**
+   * The field's value if it is a string, interned when it is in the table of strings (short and
+   * without escapes); null if it is something else. For the few names a record repeats (a grant,
+   * a tool): a map keyed by interned names then finds them by identity, without comparing
+   * characters. A name is interned once, when the table first holds it; a longer one is not
+   * interned at all, and is found by comparing, as before.
+   */
+  public String internedString() throws Decline {
+    if (peek() != '"') {
+      return null;
+    }
+    scanString();
+    String s = stringValue();
+    return stringEscaped || stringTo - stringFrom > CACHED ? s : internedInTable(s);
+  }
+
   /** The field's value, built as {@link JsonReader} builds it at nesting 2. */
   public JsonValue value() throws Decline {
     return read(2, true);
@@ -219,12 +235,14 @@ public final class LineScanner {
   /** The key just scanned, interned as Jackson interns keys: a condition's path finds it by identity. */
   private String keyValue() {
     String key = stringValue();
-    if (stringEscaped || stringTo - stringFrom > CACHED) {
-      return key.intern();
-    }
-    int slot = slot(data, stringFrom, stringTo); // where stringValue() just found or put the key
+    return stringEscaped || stringTo - stringFrom > CACHED ? key.intern() : internedInTable(key);
+  }
+
+  /** {@code s}, the table's string for the bytes just scanned, interned: from now on the table gives the interned one. */
+  private String internedInTable(String s) {
+    int slot = slot(data, stringFrom, stringTo); // where stringValue() just found or put it
     if (!tableInterned[slot]) {
-      tableStrings[slot] = key.intern(); // from now on the table gives the interned one
+      tableStrings[slot] = s.intern();
       tableInterned[slot] = true;
     }
     return tableStrings[slot];

@@ -59,10 +59,10 @@ final class FastRecord {
           }
         }
         case GRANT -> {
-          grant = nonEmpty(p.string());
+          grant = nonEmpty(p.internedString()); // the simulator's maps find interned names by identity
         }
         case TOOL -> {
-          tool = nonEmpty(p.string());
+          tool = nonEmpty(p.internedString());
         }
         case ARGUMENTS -> {
           JsonObject object = p.object(keep);

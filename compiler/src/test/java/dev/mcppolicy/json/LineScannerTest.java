@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class LineScannerTest {
   private static final byte[][] ARGUMENTS = {"arguments".getBytes(StandardCharsets.US_ASCII)};
+  private static final byte[][] FIELDS = {"ts".getBytes(StandardCharsets.US_ASCII), "grant".getBytes(StandardCharsets.US_ASCII)};
   private static final Set<String> KEEP = Set.of("model", "a");
 
   /** Argument objects the scanner must accept, and build as the careful path does, with and without a projection. */
@@ -126,6 +127,31 @@ class LineScannerTest {
       for (Set<String> keep : new Set[] {null, KEEP}) {
         String key = scan(line, keep).members().keySet().iterator().next();
         org.junit.jupiter.api.Assertions.assertSame(model, key, arguments + " (keep " + keep + ")");
+      }
+    }
+  }
+
+  /**
+   * A grant or tool name read with {@code internedString} is the interned String, so that the
+   * simulator's maps find it by identity, even when the table met the same bytes first as a plain
+   * value; an escaped or long name is the same text, not interned.
+   */
+  @Test
+  void namesReadAsInternedAreTheInternedString() throws Exception {
+    LineScanner scanner = new LineScanner();
+    String longName = "grant-" + "x".repeat(40);
+    for (String written : List.of("grant-4", "grant-4", "gr\\u0061nt-4", longName)) {
+      String text = written.replace("\\u0061", "a");
+      byte[] line = ("{\"ts\": \"" + written + "\", \"grant\": \"" + written + "\"}").getBytes(StandardCharsets.UTF_8);
+      scanner.chunk(line, line.length);
+      scanner.begin(0);
+      scanner.field(FIELDS);
+      assertEquals(text, scanner.string()); // the same bytes, read first as a plain value
+      scanner.field(FIELDS);
+      String name = scanner.internedString();
+      assertEquals(text, name);
+      if (!written.contains("\\") && written.length() <= 32) {
+        org.junit.jupiter.api.Assertions.assertSame(text.intern(), name, written);
       }
     }
   }
