@@ -1,7 +1,6 @@
 package dev.mcppolicy.json;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -66,6 +65,12 @@ public final class LineScanner {
   private byte[][] keptBytes = new byte[0][];
   /** For {@link #read}: the containers being built, and their keys, by level. */
   private final Object[] open = new Object[JsonReader.MAX_NESTING + 2];
+  /**
+   * For {@link #read}: the elements of the arrays being built, by level, in buffers reused from
+   * line to line; an array is made an immutable list once, when it closes.
+   */
+  private final JsonValue[][] elements = new JsonValue[JsonReader.MAX_NESTING + 2][];
+  private final int[] counts = new int[JsonReader.MAX_NESTING + 2];
   private final String[] keys = new String[JsonReader.MAX_NESTING + 2];
 
   /** Reads lines within {@code data[0 .. limit)} from now on. */
@@ -252,9 +257,10 @@ public final class LineScanner {
    * Reads the value at {@link #pos}, at nesting {@code depth}, checking it as the careful path
    * would; builds it when {@code build}, else returns null and allocates nothing. It is one loop
    * rather than a recursion, so that the JIT compiles it once instead of inlining copies of it into
-   * itself: level k (from 1) is the k-th container open, {@code open[k]} its members or elements
-   * so far, {@code keys[k]} the key of its member being read, and bit k of {@code arrays} says
-   * whether it is an array. The nesting limit keeps k under 64.
+   * itself: level k (from 1) is the k-th container open, {@code open[k]} its members so far (an
+   * object) or {@code elements[k]} and {@code counts[k]} its elements (an array), {@code keys[k]}
+   * the key of its member being read, and bit k of {@code arrays} says whether it is an array.
+   * The nesting limit keeps k under 64.
    */
   private JsonValue read(int depth, boolean build) throws Decline {
     int level = 0;
@@ -269,7 +275,8 @@ public final class LineScanner {
           level++;
           if (b == '[') {
             arrays |= 1L << level;
-            open[level] = build ? new ArrayList<JsonValue>() : null;
+            open[level] = null;
+            counts[level] = 0;
             if (opens(']')) {
               continue;
             }
@@ -333,24 +340,42 @@ public final class LineScanner {
     colon();
   }
 
-  @SuppressWarnings("unchecked")
   private void add(int level, boolean array, JsonValue value) throws Decline {
     if (array) {
-      ((List<JsonValue>) open[level]).add(value);
+      JsonValue[] buffer = elements[level];
+      int n = counts[level];
+      if (buffer == null || n == buffer.length) {
+        buffer = elements[level] = buffer == null ? new JsonValue[8] : java.util.Arrays.copyOf(buffer, n * 2);
+      }
+      buffer[n] = value;
+      counts[level] = n + 1;
     } else if (!((Members) open[level]).add(keys[level], value)) {
       throw Decline.INSTANCE; // a duplicate key, which the careful path reports
     }
   }
 
   /** The container at {@code level}, finished; it is no longer held. */
-  @SuppressWarnings("unchecked")
   private JsonValue close(int level) {
     Object container = open[level];
     open[level] = null;
     keys[level] = null;
-    return container instanceof Members members
-        ? new JsonObject(members.freeze())
-        : new JsonArray((List<JsonValue>) container);
+    return container instanceof Members members ? new JsonObject(members.freeze()) : new JsonArray(elements(level));
+  }
+
+  /** The elements of the array at {@code level} as an immutable list (which JsonArray keeps as it is); the buffer lets go of them. */
+  private List<JsonValue> elements(int level) {
+    JsonValue[] buffer = elements[level];
+    int n = counts[level];
+    List<JsonValue> list = switch (n) {
+      case 0 -> List.of();
+      case 1 -> List.of(buffer[0]);
+      case 2 -> List.of(buffer[0], buffer[1]);
+      default -> List.of(java.util.Arrays.copyOf(buffer, n));
+    };
+    if (n > 0) {
+      java.util.Arrays.fill(buffer, 0, n, null);
+    }
+    return list;
   }
 
   /** The number just read, {@code data[from .. pos)}. */

@@ -45,7 +45,9 @@ class LineScannerTest {
       "{ \"a\" :1 ,\t\"b\":[ 1 ,2 ] ,\r\"model\" : { } }",
       "{\"a\": " + "[".repeat(62) + "]".repeat(62) + "}",
       "{\"a\": \"" + "\u00e9".repeat(40) + "\"}",
-      "{\"a\": \"\u007f del is not a control character\"}");
+      "{\"a\": \"\u007f del is not a control character\"}",
+      "{\"a\": [1, 2, 3], \"b\": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17], "
+          + "\"model\": [[1, [2, 3, 4]], \"x\", [5, 6, 7, 8, 9, 10, 11, 12, 13], []]}");
 
   /** Argument objects the scanner must decline: malformed, or outside the forms it vouches for. */
   private static final List<String> DECLINED = List.of(
@@ -83,6 +85,26 @@ class LineScannerTest {
         }
       }
     }));
+  }
+
+  /** One scanner for every accepted line, in turn and then backwards: nothing of a line is carried into the next. */
+  @Test
+  void aScannerReusedForLineAfterLineBuildsEachAsTheCarefulPathDoes() throws Exception {
+    LineScanner scanner = new LineScanner();
+    List<String> lines = new java.util.ArrayList<>(ACCEPTED);
+    java.util.List<String> backwards = new java.util.ArrayList<>(ACCEPTED);
+    java.util.Collections.reverse(backwards);
+    lines.addAll(backwards);
+    for (String arguments : lines) {
+      byte[] line = line(arguments.getBytes(StandardCharsets.UTF_8));
+      for (Set<String> keep : new Set[] {null, KEEP}) {
+        scanner.chunk(line, line.length);
+        scanner.begin(0);
+        assertEquals(0, scanner.field(ARGUMENTS));
+        assertEquals(JsonReader.object(line, 0, line.length, "arguments", keep).get("arguments"), scanner.object(keep),
+            arguments);
+      }
+    }
   }
 
   @TestFactory
