@@ -2,6 +2,7 @@
 # Reproduces the numbers of docs/performance.md: builds the CLI and the benchmarks, generates the
 # workloads, then measures whole-process replay against the floor, memory, decisions and compiles.
 # Usage: benchmarks/measure.sh [WORKDIR]   (needs about 3 GB of disk for the workloads)
+#        RUNS=N benchmarks/measure.sh ...   (interleaved floor/replay pairs for calls-2m; default 9)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$root/benchmarks/target/workloads}"
@@ -32,18 +33,30 @@ measure() {
   echo "$t" > "$work/last.txt"
 }
 
+# The floor and the replay of one trace, run in turn RUNS times (this machine's speed drifts
+# within minutes, and runs far apart compare that drift more than the programs): medians of
+# wall-clock seconds, the highest peak RSS, and the ratio of the medians.
+ratio() {
+  local trace="$1" runs="$2" of="$3"
+  local floors=() replays=() frss=() rrss=()
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" java -cp "$bench" dev.mcppolicy.bench.Floor "$trace" > /dev/null 2>&1
+    read -r t m < "$work/time.txt"; floors+=("$t"); frss+=("$((m / 1024))")
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$cli" replay --policy "$work/policy-200.mcppolicy" "$trace" > /dev/null 2>&1
+    read -r t m < "$work/time.txt"; replays+=("$t"); rrss+=("$((m / 1024))")
+  done
+  local mid=$(( (runs + 1) / 2 ))
+  local f; f=$(printf '%s\n' "${floors[@]}" | sort -n | sed -n "${mid}p")
+  local r; r=$(printf '%s\n' "${replays[@]}" | sort -n | sed -n "${mid}p")
+  printf '%-44s %8s s  %6s MB peak\n' "floor: Jackson reads each timestamp, $of" "$f" "$(printf '%s\n' "${frss[@]}" | sort -n | tail -1)"
+  printf '%-44s %8s s  %6s MB peak\n' "mcppolicy replay, $of" "$r" "$(printf '%s\n' "${rrss[@]}" | sort -n | tail -1)"
+  echo "ratio replay / floor ($runs interleaved pairs, medians): $(echo "scale=2; $r / $f" | bc)"
+}
+
 echo "== whole-process replay of 2,000,000 calls against the floor"
-measure "floor: Jackson reads each timestamp" java -cp "$bench" dev.mcppolicy.bench.Floor "$work/calls-2m.trace.jsonl"
-floor=$(cat "$work/last.txt")
-measure "replay (mcppolicy replay)" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-2m.trace.jsonl"
-replay=$(cat "$work/last.txt")
-echo "ratio replay / floor: $(echo "scale=2; $replay / $floor" | bc)"
+ratio "$work/calls-2m.trace.jsonl" "${RUNS:-9}" "2M"
 echo "== memory: a 4x longer trace (and the floor on it: a long trace weighs start-up less)"
-measure "floor on 8,000,000 calls" java -cp "$bench" dev.mcppolicy.bench.Floor "$work/calls-8m.trace.jsonl"
-floor8=$(cat "$work/last.txt")
-measure "replay of 8,000,000 calls" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-8m.trace.jsonl"
-replay8=$(cat "$work/last.txt")
-echo "ratio replay / floor on 8,000,000 calls: $(echo "scale=2; $replay8 / $floor8" | bc)"
+ratio "$work/calls-8m.trace.jsonl" 3 "8M"
 echo "== an unsorted trace: calls-2m with two lines swapped, sorted through temporary files"
 measure "replay of unsorted calls-2m" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/unsorted-2m.trace.jsonl"
 echo "== compile of the Odoo sample, whole process"
