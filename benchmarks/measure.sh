@@ -18,19 +18,22 @@ if [[ ! -f "$work/unsorted-2m.trace.jsonl" ]]; then
     tail -n +4 "$work/calls-2m.trace.jsonl"; } > "$work/unsorted-2m.trace.jsonl"
 fi
 
+# runs a command once, its output discarded: sets t (wall-clock seconds) and m (peak RSS, MB)
+timed() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > /dev/null 2>&1
+  read -r t m < "$work/time.txt"
+  m=$((m / 1024))
+}
+
 # median wall-clock seconds and peak RSS (MB) of three runs of a command
 measure() {
   local label="$1"; shift
   local times=() rss=()
   for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > /dev/null 2>&1
-    read -r t m < "$work/time.txt"
-    times+=("$t"); rss+=("$((m / 1024))")
+    timed "$@"; times+=("$t"); rss+=("$m")
   done
-  local t; t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
-  local m; m=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n 3p)
-  printf '%-44s %8s s  %6s MB peak\n' "$label" "$t" "$m"
-  echo "$t" > "$work/last.txt"
+  printf '%-44s %8s s  %6s MB peak\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)" \
+    "$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)"
 }
 
 # The floor and the replay of one trace, run in turn RUNS times (this machine's speed drifts
@@ -40,10 +43,8 @@ ratio() {
   local trace="$1" runs="$2" of="$3"
   local floors=() replays=() frss=() rrss=()
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" java -cp "$bench" dev.mcppolicy.bench.Floor "$trace" > /dev/null 2>&1
-    read -r t m < "$work/time.txt"; floors+=("$t"); frss+=("$((m / 1024))")
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$cli" replay --policy "$work/policy-200.mcppolicy" "$trace" > /dev/null 2>&1
-    read -r t m < "$work/time.txt"; replays+=("$t"); rrss+=("$((m / 1024))")
+    timed java -cp "$bench" dev.mcppolicy.bench.Floor "$trace"; floors+=("$t"); frss+=("$m")
+    timed "$cli" replay --policy "$work/policy-200.mcppolicy" "$trace"; replays+=("$t"); rrss+=("$m")
   done
   local mid=$(( (runs + 1) / 2 ))
   local f; f=$(printf '%s\n' "${floors[@]}" | sort -n | sed -n "${mid}p")
