@@ -55,6 +55,8 @@ public final class LineScanner {
   private int stringTo;
   private boolean stringEscaped;
   private boolean stringAscii;
+  /** The table's slot of the last string {@link #stringValue} looked up there. */
+  private int stringSlot;
   private char[] chars = new char[64];
   private final byte[][] tableBytes = new byte[TABLE][];
   private final String[] tableStrings = new String[TABLE];
@@ -245,7 +247,7 @@ public final class LineScanner {
 
   /** {@code s}, the table's string for the bytes just scanned, interned: from now on the table gives the interned one. */
   private String internedInTable(String s) {
-    int slot = slot(data, stringFrom, stringTo); // where stringValue() just found or put it
+    int slot = stringSlot; // where stringValue() just found or put it
     if (!tableInterned[slot]) {
       tableStrings[slot] = s.intern();
       tableInterned[slot] = true;
@@ -454,11 +456,25 @@ public final class LineScanner {
     int n = to - from;
     for (int k = 0; k < names.length; k++) {
       byte[] name = names[k];
-      if (name.length == n && java.util.Arrays.equals(name, 0, n, data, from, to)) {
+      if (name.length == n && same(name, from)) {
         return k;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code data} holds all of {@code bytes} from {@code from} (which the caller has
+   * checked is in range). A plain loop: the names and keys compared here are short, and
+   * {@code Arrays.equals} costs a range check and an out-of-line call before its first byte.
+   */
+  private boolean same(byte[] bytes, int from) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] != data[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The byte at {@link #pos}; declines at the end of the chunk. */
@@ -686,8 +702,9 @@ public final class LineScanner {
       return new String(data, stringFrom, n, stringAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
     int slot = slot(data, stringFrom, stringTo);
+    stringSlot = slot;
     byte[] known = tableBytes[slot];
-    if (known != null && java.util.Arrays.equals(known, 0, known.length, data, stringFrom, stringTo)) {
+    if (known != null && known.length == n && same(known, stringFrom)) {
       return tableStrings[slot];
     }
     String s = new String(data, stringFrom, n, stringAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);

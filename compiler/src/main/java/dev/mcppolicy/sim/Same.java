@@ -13,12 +13,18 @@ final class Same {
   private final JsonValue constant;
   /** The constant when it is a string, else null. */
   private final String string;
+  /**
+   * The string's hash: compared first, since most values differ from the constant, and the
+   * strings a trace repeats keep their hash (the scanner hands out one String per text).
+   */
+  private final int stringHash;
   /** The constant when it is a plain integer, else {@link JsonNumber#NOT_PLAIN}. */
   private final long plain;
 
   Same(JsonValue constant) {
     this.constant = constant;
     this.string = constant instanceof JsonString s ? s.value() : null;
+    this.stringHash = string == null ? 0 : string.hashCode();
     this.plain = constant instanceof JsonNumber n ? JsonNumber.plainLong(n.text()) : JsonNumber.NOT_PLAIN;
   }
 
@@ -31,7 +37,7 @@ final class Same {
   /** Whether {@code v} has the constant's value, as {@link JsonValue#sameValue} says. */
   boolean test(JsonValue v) {
     if (string != null) {
-      return v instanceof JsonString s && s.value().equals(string);
+      return v instanceof JsonString s && s.value().hashCode() == stringHash && s.value().equals(string);
     }
     if (plain != JsonNumber.NOT_PLAIN && v instanceof JsonNumber n) {
       long p = JsonNumber.plainLong(n.text());

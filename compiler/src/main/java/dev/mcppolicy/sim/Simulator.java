@@ -30,7 +30,11 @@ public final class Simulator {
   private final Map<String, ToolPlan> tools = new HashMap<>();
   private final List<LimitPlan> allTools = new ArrayList<>();
   private final Counters counters;
-  private final Set<String> argumentKeys = new HashSet<>();
+  /**
+   * The top-level argument keys the conditions read: one set for the simulator's life, so that a
+   * reader that prepares its scanner for a set (by identity) does so once, not once per chunk.
+   */
+  private final Set<String> argumentKeys;
 
   /** A require or deny_if entry; {@code denied} is its deny decision, made once and shared by every call it denies. */
   private record RulePlan(ConditionPlan[] conditions, String rule, String alias, String message, Prepared denied) {}
@@ -65,20 +69,22 @@ public final class Simulator {
     document.tools().forEach((name, tool) -> tools.put(name.intern(), plan(name, tool)));
     document.hide().forEach(name -> tools.put(name.intern(), HIDDEN)); // hiding wins over any rules: one lookup decides both
     this.counters = new Counters(mode, counterIndex.size());
+    Set<String> keys = new HashSet<>();
     for (ToolPolicy tool : document.tools().values()) {
       for (List<Rule> rules : List.of(tool.require(), tool.denyIf())) {
         for (Rule r : rules) {
           for (Condition c : r.conditions()) {
-            argumentKeys.add(c.path().substring("args.".length()).split("\\.", 2)[0].intern()); // as ConditionPlan's segments
+            keys.add(c.path().substring("args.".length()).split("\\.", 2)[0].intern()); // as ConditionPlan's segments
           }
         }
       }
     }
+    this.argumentKeys = java.util.Collections.unmodifiableSet(keys);
   }
 
   /** The top-level argument keys any condition of the policy reads; no decision looks at others. */
   public Set<String> argumentKeys() {
-    return java.util.Collections.unmodifiableSet(argumentKeys);
+    return argumentKeys;
   }
 
   public static Simulator of(PolicyDocument document, WindowMode mode) {

@@ -178,6 +178,23 @@ class LineScannerTest {
     }
   }
 
+  /** Each name read as interned is its own text, whatever string the scanner read just before it. */
+  @Test
+  void anInternedNameIsTheTextJustRead() throws Exception {
+    LineScanner scanner = new LineScanner();
+    List<String> names = List.of("grant-4", "tool_0047", "grant-13", "grant-4", "tool_0047", "tool_0102", "grant-13");
+    for (int i = 0; i < names.size(); i++) {
+      String before = names.get((i + 3) % names.size());
+      byte[] line = ("{\"ts\": \"" + before + "\", \"grant\": \"" + names.get(i) + "\"}").getBytes(StandardCharsets.UTF_8);
+      scanner.chunk(line, line.length);
+      scanner.begin(0);
+      scanner.field(FIELDS);
+      assertEquals(before, scanner.string());
+      scanner.field(FIELDS);
+      org.junit.jupiter.api.Assertions.assertSame(names.get(i).intern(), scanner.internedString(), line.toString());
+    }
+  }
+
   @Test
   void aStringMetAgainComesFromTheTableAndEqualsItsText() {
     LineScanner scanner = new LineScanner();

@@ -1,6 +1,8 @@
 package dev.mcppolicy.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcppolicy.compiler.CompileOptions;
@@ -13,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Set;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -56,5 +60,23 @@ class ProjectionTest {
       }));
     }
     return tests.stream();
+  }
+
+  /**
+   * The keys are the first step of every condition's path, and one set for the simulator's life:
+   * the fast reader prepares its scanner once per set it is given, by identity.
+   */
+  @Test
+  void argumentKeysAreOneUnmodifiableSetOfFirstSteps() throws Exception {
+    assertEquals(Set.of("values"), keys("nested-paths")); // args.values.state
+    assertEquals(Set.of("l", "o", "s"), keys("contains-string-and-list"));
+  }
+
+  private static Set<String> keys(String semanticCase) throws Exception {
+    Simulator s = Simulator.of(SemanticsTest.load(SemanticsTest.CASES.resolve(semanticCase + ".policy.json")),
+        WindowMode.CALENDAR);
+    assertSame(s.argumentKeys(), s.argumentKeys());
+    assertThrows(UnsupportedOperationException.class, () -> s.argumentKeys().add("x"));
+    return s.argumentKeys();
   }
 }
