@@ -10,14 +10,70 @@ import java.util.Optional;
 /**
  * A number with its exact decimal value, kept as the text it was written in so that a formatter
  * can print a source literal unchanged. {@link #canonical()} gives the form policy.json uses.
+ *
+ * <p>A value class with a record's contract (equal when the texts are equal; {@code text()};
+ * {@code JsonNumber[text=...]}), but not a record: a plain integer also keeps its {@code long}, and
+ * the trace scanner makes one from that long alone, writing its text only if asked. A trace holds
+ * millions of such numbers (ids, limits, counts), and conditions compare them as longs.
  */
-public record JsonNumber(String text) implements JsonValue {
+public final class JsonNumber implements JsonValue {
 
   /** Numbers whose decimal exponent is beyond this are refused: printed in full they would be huge. */
   public static final int MAX_EXPONENT = 1000;
 
-  public JsonNumber {
-    Objects.requireNonNull(text);
+  /** The text; for a number {@link #ofPlain made from a long}, written on first use (a benign race, as String's hash). */
+  private String text;
+  /** The value when it is an integer of 1 to 18 digits (see {@link #plainLong}); else {@link #NOT_PLAIN}. */
+  private final long plain;
+
+  public JsonNumber(String text) {
+    this.text = Objects.requireNonNull(text);
+    this.plain = plainLong(text);
+  }
+
+  private JsonNumber(long plain) {
+    this.plain = plain;
+  }
+
+  /**
+   * The number written as {@code Long.toString(value)}: what a JSON reader read as a plain integer
+   * of 1 to 18 digits without leading zeros, which is exactly that text (never {@code -0}).
+   */
+  static JsonNumber ofPlain(long value) {
+    if (value <= -1_000_000_000_000_000_000L || value >= 1_000_000_000_000_000_000L) {
+      throw new IllegalArgumentException("not an integer of 1 to 18 digits: " + value);
+    }
+    return new JsonNumber(value);
+  }
+
+  /** The number as it was written (or, made from a long, as {@link Long#toString(long)} writes it). */
+  public String text() {
+    String t = text;
+    if (t == null) {
+      t = Long.toString(plain);
+      text = t;
+    }
+    return t;
+  }
+
+  /** The value when the number is an integer of 1 to 18 digits, else {@link #NOT_PLAIN}: {@code plainLong(text())}. */
+  public long plainValue() {
+    return plain;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof JsonNumber n && text().equals(n.text()); // as a record's: by text, not by value
+  }
+
+  @Override
+  public int hashCode() {
+    return text().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "JsonNumber[text=" + text() + "]";
   }
 
   public static JsonNumber of(BigDecimal value) {
@@ -34,7 +90,7 @@ public record JsonNumber(String text) implements JsonValue {
   }
 
   public BigDecimal decimal() {
-    return new BigDecimal(text);
+    return new BigDecimal(text());
   }
 
   /**
@@ -42,10 +98,8 @@ public record JsonNumber(String text) implements JsonValue {
    * common case, without allocating), else as decimals.
    */
   public int compareValue(JsonNumber other) {
-    long a = plainLong(text);
-    long b = a == NOT_PLAIN ? NOT_PLAIN : plainLong(other.text);
-    if (b != NOT_PLAIN) {
-      return Long.compare(a, b);
+    if (plain != NOT_PLAIN && other.plain != NOT_PLAIN) {
+      return Long.compare(plain, other.plain);
     }
     return decimal().compareTo(other.decimal());
   }
@@ -97,7 +151,7 @@ public record JsonNumber(String text) implements JsonValue {
 
   /** The canonical form of this number: see {@link #canonicalText(BigDecimal)}. */
   public JsonNumber canonical() {
-    long plain = plainLong(text);
+    String text = text();
     if (plain != NOT_PLAIN && plain != 0 && text.charAt(text.charAt(0) == '-' ? 1 : 0) != '0') {
       return this; // an integer without leading zeros (nor -0) is written as canonicalText writes it
     }
@@ -140,7 +194,7 @@ public record JsonNumber(String text) implements JsonValue {
   public String jcsText() {
     double d = decimal().doubleValue();
     if (Double.isInfinite(d)) {
-      throw new ArithmeticException("number " + text + " is beyond the range of RFC 8785 numbers");
+      throw new ArithmeticException("number " + text() + " is beyond the range of RFC 8785 numbers");
     }
     if (d == 0) {
       return "0";

@@ -380,8 +380,20 @@ public final class LineScanner {
     return list;
   }
 
-  /** The number just read, {@code data[from .. pos)}. */
+  /**
+   * The number just read, {@code data[from .. pos)}: an integer of up to 18 digits as its long
+   * (its text, which the grammar makes {@code Long.toString}'s, is written only if asked), any
+   * other number as its text.
+   */
   private JsonNumber number(int from, boolean plain) throws Decline {
+    int negative = data[from] == '-' ? 1 : 0;
+    if (plain && pos - from - negative <= 18) {
+      long value = 0;
+      for (int i = from + negative; i < pos; i++) {
+        value = value * 10 + (data[i] - '0');
+      }
+      return JsonNumber.ofPlain(negative == 1 ? -value : value);
+    }
     String text = new String(data, from, pos - from, StandardCharsets.ISO_8859_1);
     if (!plain && JsonNumber.rangeProblem(text).isPresent()) {
       throw Decline.INSTANCE;
@@ -546,7 +558,7 @@ public final class LineScanner {
     if (i - from > JsonReader.MAX_NUMBER_LENGTH) {
       throw Decline.INSTANCE;
     }
-    if (plain && i - from == 2 && data[from] == '-') {
+    if (plain && i - from == 2 && data[from] == '-' && data[from + 1] == '0') {
       // -0: Jackson's non-blocking parser, which the one-thread reader uses, reads it as 0 (the
       // blocking one keeps -0). Equal in value, but the two readers must build the same record
       throw Decline.INSTANCE;

@@ -25,7 +25,7 @@ final class Same {
     this.constant = constant;
     this.string = constant instanceof JsonString s ? s.value() : null;
     this.stringHash = string == null ? 0 : string.hashCode();
-    this.plain = constant instanceof JsonNumber n ? JsonNumber.plainLong(n.text()) : JsonNumber.NOT_PLAIN;
+    this.plain = constant instanceof JsonNumber n ? n.plainValue() : JsonNumber.NOT_PLAIN;
   }
 
   static Same[] each(Iterable<JsonValue> constants) {
@@ -40,7 +40,7 @@ final class Same {
       return v instanceof JsonString s && s.value().hashCode() == stringHash && s.value().equals(string);
     }
     if (plain != JsonNumber.NOT_PLAIN && v instanceof JsonNumber n) {
-      long p = JsonNumber.plainLong(n.text());
+      long p = n.plainValue();
       // a plain integer has one spelling; anything else (1.0, 1e0) is compared by exact value
       return p != JsonNumber.NOT_PLAIN ? p == plain : JsonValue.sameValue(v, constant);
     }

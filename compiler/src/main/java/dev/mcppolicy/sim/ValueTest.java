@@ -96,7 +96,7 @@ abstract class ValueTest {
     Compare(Op op, JsonValue constant) {
       this.op = op;
       this.number = constant instanceof JsonNumber n ? n : null;
-      this.plainNumber = number == null ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(number.text());
+      this.plainNumber = number == null ? JsonNumber.NOT_PLAIN : number.plainValue();
     }
 
     @Override
@@ -104,7 +104,7 @@ abstract class ValueTest {
       if (!(v instanceof JsonNumber n) || number == null) {
         return false;
       }
-      long plain = plainNumber == JsonNumber.NOT_PLAIN ? JsonNumber.NOT_PLAIN : JsonNumber.plainLong(n.text());
+      long plain = plainNumber == JsonNumber.NOT_PLAIN ? JsonNumber.NOT_PLAIN : n.plainValue();
       int c = plain != JsonNumber.NOT_PLAIN ? Long.compare(plain, plainNumber) : n.compareValue(number);
       return switch (op) {
         case LT -> c < 0;

@@ -131,4 +131,41 @@ class JsonNumberTest {
     assertTrue(!JsonValue.sameValue(new JsonNumber("5"), new JsonString("5")));
     assertEquals(new BigDecimal("0.1000000000000000000000001"), new JsonNumber("0.1000000000000000000000001").decimal());
   }
+
+  /**
+   * A number the scanner makes from a long has the text a reader would have kept for it, and
+   * behaves as the number made from that text: equal, same hash, same words, same value.
+   */
+  @Property(tries = 3000)
+  void aNumberMadeFromItsLongIsTheNumberOfItsText(@ForAll @LongRange(min = -999_999_999_999_999_999L,
+      max = 999_999_999_999_999_999L) long value) {
+    JsonNumber fromLong = JsonNumber.ofPlain(value);
+    JsonNumber fromText = new JsonNumber(Long.toString(value));
+    assertEquals(fromText, fromLong);
+    assertEquals(fromLong, fromText);
+    assertEquals(fromText.hashCode(), fromLong.hashCode());
+    assertEquals(fromText.toString(), fromLong.toString());
+    assertEquals(Long.toString(value), fromLong.text());
+    assertEquals(value, fromLong.plainValue());
+    assertEquals(0, fromLong.compareValue(fromText));
+    assertEquals(fromText.canonical(), fromLong.canonical());
+  }
+
+  @Test
+  void onlyIntegersOfUpTo18DigitsAreMadeFromALong() {
+    assertThrows(IllegalArgumentException.class, () -> JsonNumber.ofPlain(1_000_000_000_000_000_000L));
+    assertThrows(IllegalArgumentException.class, () -> JsonNumber.ofPlain(-1_000_000_000_000_000_000L));
+    assertThrows(IllegalArgumentException.class, () -> JsonNumber.ofPlain(Long.MIN_VALUE));
+  }
+
+  /** Equality is a record's: by text, so the same value spelt differently is another number (sameValue compares values). */
+  @Test
+  void equalityIsByTextAsARecordsWas() {
+    assertEquals("JsonNumber[text=007]", new JsonNumber("007").toString());
+    assertTrue(!new JsonNumber("007").equals(JsonNumber.ofPlain(7)));
+    assertTrue(!JsonNumber.ofPlain(7).equals(new JsonNumber("7.0")));
+    assertTrue(JsonValue.sameValue(JsonNumber.ofPlain(7), new JsonNumber("7.0")));
+    assertEquals(7, new JsonNumber("007").plainValue());
+    assertEquals(JsonNumber.NOT_PLAIN, new JsonNumber("7.0").plainValue());
+  }
 }
