@@ -184,11 +184,12 @@ public final class LineScanner {
 
   /**
    * The field's value if it is an object, built only for the keys in {@code keep} (all of them
-   * when null): the others are read and checked, not built. Null if it is not an object. A built
-   * key is the very String in {@code keep} (the simulator's are interned, as are the keys of a
-   * full build), so that looking it up finds it by identity; a key that is not built is compared
-   * as bytes and never made a String. The scanner keeps the bytes of the last {@code keep} it
-   * was given, by identity: a set must not change once it has been passed here.
+   * when null): the others are read and checked, not built. Null if it is not an object. Every
+   * built key, at every level, is interned (a key of {@code keep} as {@link String#intern} gives
+   * it, as are the keys of a full build), so that {@link JsonObject#getInterned} finds it by
+   * identity; a key that is not built is compared as bytes and never made a String. The scanner
+   * keeps the bytes of the last {@code keep} it was given, by identity: a set must not change
+   * once it has been passed here.
    */
   public JsonObject object(Set<String> keep) throws Decline {
     if (peek() != '{') {
@@ -215,7 +216,7 @@ public final class LineScanner {
         colon();
         if (key == null) {
           read(3, false);
-        } else if (!members.add(key, read(3, true))) {
+        } else if (!members.addInterned(key, read(3, true))) {
           throw Decline.INSTANCE; // a duplicate key, which the careful path reports
         }
       } while (nextMember('}'));
@@ -229,6 +230,7 @@ public final class LineScanner {
     keptStrings = keep == null ? new String[0] : keep.toArray(new String[0]);
     keptBytes = new byte[keptStrings.length][];
     for (int i = 0; i < keptStrings.length; i++) {
+      keptStrings[i] = keptStrings[i].intern(); // every key an object is built with is interned
       keptBytes[i] = keptStrings[i].getBytes(StandardCharsets.UTF_8);
     }
   }
@@ -351,7 +353,7 @@ public final class LineScanner {
       }
       buffer[n] = value;
       counts[level] = n + 1;
-    } else if (!((Members) open[level]).add(keys[level], value)) {
+    } else if (!((Members) open[level]).addInterned(keys[level], value)) {
       throw Decline.INSTANCE; // a duplicate key, which the careful path reports
     }
   }

@@ -21,6 +21,8 @@ final class Members extends AbstractMap<String, JsonValue> {
   private JsonValue[] values;
   private int size;
   private boolean frozen;
+  /** Whether every key was added by {@link #addInterned}. */
+  private boolean internedKeys = true;
   private Map<String, Integer> index;
 
   Members(int capacity) {
@@ -36,13 +38,60 @@ final class Members extends AbstractMap<String, JsonValue> {
 
   /** Adds a member while building; false when the key is already there. A JSON null is {@link JsonNull}, never null. */
   boolean add(String key, JsonValue value) {
+    check(value);
+    if (find(key) >= 0) {
+      return false;
+    }
+    internedKeys = false;
+    append(key, value);
+    return true;
+  }
+
+  /**
+   * {@link #add} for an interned key, as a parser's keys are: it is a duplicate only if it is the
+   * very same String. While every key is added this way, {@link #getInterned} finds keys by
+   * identity alone.
+   */
+  boolean addInterned(String key, JsonValue value) {
+    check(value);
+    if (size < LINEAR) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key) {
+          return false;
+        }
+      }
+    } else if (find(key) >= 0) { // a large object: its hash index
+      return false;
+    }
+    append(key, value);
+    return true;
+  }
+
+  /**
+   * The value under {@code key}, which the caller guarantees is interned (a constant, or the
+   * result of {@link String#intern}); null if there is none. When every key was added interned,
+   * a key that is not the same String is not there, and is not compared character by character.
+   */
+  JsonValue getInterned(String key) {
+    if (internedKeys && size <= LINEAR) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+    return get(key);
+  }
+
+  private void check(JsonValue value) {
     java.util.Objects.requireNonNull(value, "a member's value");
     if (frozen) {
       throw new UnsupportedOperationException("a JSON object cannot change");
     }
-    if (find(key) >= 0) {
-      return false;
-    }
+  }
+
+  private void append(String key, JsonValue value) {
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
       values = Arrays.copyOf(values, size * 2);
@@ -53,7 +102,6 @@ final class Members extends AbstractMap<String, JsonValue> {
       index.put(key, size);
     }
     size++;
-    return true;
   }
 
   Members freeze() {

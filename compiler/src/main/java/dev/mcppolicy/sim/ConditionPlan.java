@@ -89,7 +89,7 @@ final class ConditionPlan {
   boolean holds(JsonObject arguments) {
     JsonValue v = arguments;
     for (String segment : segments) {
-      JsonValue next = v instanceof JsonObject o ? o.members().get(segment) : null;
+      JsonValue next = v instanceof JsonObject o ? o.getInterned(segment) : null;
       if (next == null) { // absent: members hold JsonNull for a null, never null itself
         return absent();
       }

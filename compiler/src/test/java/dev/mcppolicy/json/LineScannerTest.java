@@ -49,6 +49,7 @@ class LineScannerTest {
       "{\"a\": " + "[".repeat(62) + "]".repeat(62) + "}",
       "{\"a\": \"" + "\u00e9".repeat(40) + "\"}",
       "{\"a\": \"\u007f del is not a control character\"}",
+      "{" + manyKeys(30) + ", \"model\": {" + manyKeys(13) + "}}",
       "{\"a\": [1, 2, 3], \"b\": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17], "
           + "\"model\": [[1, [2, 3, 4]], \"x\", [5, 6, 7, 8, 9, 10, 11, 12, 13], []]}");
 
@@ -66,7 +67,16 @@ class LineScannerTest {
       "{\"a\": -0}", // the one-thread reader's parser reads it as 0: the careful path decides
       "{\"model\": 1, \"model\": 2}",
       "{\"a\": {\"b\": 1, \"b\": 2}}",
+      // a duplicate key in a large object (a hash index past twelve keys), at the top and nested
+      "{" + manyKeys(13) + ", \"k3\": 0}",
+      "{\"a\": {" + manyKeys(20) + ", \"k19\": 0}}",
       "{\"a\": \"line\nbreak\"}");
+
+  /** {@code "k0": 0, "k1": 1, ...}: n members. */
+  private static String manyKeys(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "\"k" + i + "\": " + i)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
 
   /** Bytes that are not UTF-8 (or not the strict UTF-8 the scanner vouches for), inside a string. */
   private static final List<byte[]> NOT_UTF8 = List.of(
