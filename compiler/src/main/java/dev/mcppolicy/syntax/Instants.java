@@ -140,18 +140,46 @@ public final class Instants {
    * {@link #strict} then decides (so the two always agree: a property test checks it).
    */
   static Instant fast(char[] s, int from, int n) {
+    long minute = minute(s, from, n);
+    return minute == NOT_A_MINUTE ? null : fromSeconds(s, from, n, minute);
+  }
+
+  /** {@link #minute}'s answer when the text does not begin with a valid date, hour and minute. */
+  private static final long NOT_A_MINUTE = Long.MIN_VALUE;
+
+  /**
+   * The first {@link #MINUTE} characters of the common shape, {@code YYYY-MM-DDTHH:MM:}, checked:
+   * the epoch second of that minute (before any offset), or {@link #NOT_A_MINUTE}. The text must
+   * be at least 20 characters long, the shortest the shape allows.
+   */
+  private static long minute(char[] s, int from, int n) {
     if (n < 20 || s[from + 4] != '-' || s[from + 7] != '-' || (s[from + 10] != 'T' && s[from + 10] != 't')
         || s[from + 13] != ':' || s[from + 16] != ':') {
-      return null;
+      return NOT_A_MINUTE;
     }
     int year = digits(s, from, 4);
     int month = digits(s, from + 5, 2);
     int day = digits(s, from + 8, 2);
     int hour = digits(s, from + 11, 2);
     int minute = digits(s, from + 14, 2);
-    int second = digits(s, from + 17, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
-        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        || minute < 0 || minute > 59) {
+      return NOT_A_MINUTE;
+    }
+    return epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L;
+  }
+
+  /** How many characters {@link #minute} checks: {@code YYYY-MM-DDTHH:MM:}, the colon before the seconds included. */
+  private static final int MINUTE = 17;
+
+  /**
+   * The rest of the common shape after a valid minute, {@code :SS[.fraction](Z|+HH:MM)}, checked:
+   * the instant, {@code minute} being the epoch second {@link #minute} gave; null if the rest is
+   * not valid.
+   */
+  private static Instant fromSeconds(char[] s, int from, int n, long minute) {
+    int second = digits(s, from + 17, 2);
+    if (second < 0 || second > 59) {
       return null;
     }
     int i = 19;
@@ -183,8 +211,52 @@ public final class Instants {
     } else {
       return null;
     }
-    long epochDay = epochDay(year, month, day);
-    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offset, nanos);
+    return Instant.ofEpochSecond(minute + second - offset, nanos);
+  }
+
+  /**
+   * Reads the instants of a trace, one after another on one thread, as
+   * {@link #parse(char[], int, int)} does; it remembers the date, hour and minute of the last
+   * instant it read in the common shape, and reads an instant in that same minute (most of a
+   * trace's) from its seconds on. Not safe to share between threads.
+   */
+  public static final class Reader {
+    /** The first {@link #MINUTE} characters of the last instant read in the common shape, valid if {@link #known}. */
+    private final char[] last = new char[MINUTE];
+    private boolean known;
+    /** Their epoch second: see {@link #minute}. */
+    private long lastMinute;
+
+    /** The instant in {@code s[from .. from + n)}, or null if it is not one. */
+    public Instant read(char[] s, int from, int n) {
+      if (known && n >= 20 && sameMinute(s, from)) {
+        Instant at = fromSeconds(s, from, n, lastMinute);
+        if (at != null) {
+          return at;
+        }
+      } else {
+        long minute = minute(s, from, n);
+        if (minute != NOT_A_MINUTE) {
+          System.arraycopy(s, from, last, 0, MINUTE);
+          lastMinute = minute;
+          known = true;
+          Instant at = fromSeconds(s, from, n, minute);
+          if (at != null) {
+            return at;
+          }
+        }
+      }
+      return strict(new String(s, from, n)).orElse(null);
+    }
+
+    private boolean sameMinute(char[] s, int from) {
+      for (int i = 0; i < MINUTE; i++) {
+        if (s[from + i] != last[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static int digits(char[] s, int from, int count) {

@@ -3,6 +3,7 @@ package dev.mcppolicy.trace;
 import dev.mcppolicy.json.LineParser;
 import dev.mcppolicy.json.LineScanner;
 import dev.mcppolicy.sim.Simulator;
+import dev.mcppolicy.syntax.Instants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,8 @@ final class ChunkDecoder {
   private final String headerGrant;
   private final LineParser lineParser = new LineParser();
   private final LineScanner scanner = new LineScanner();
+  /** Timestamps, read on this thread: most share the minute of the one before. */
+  private final LineScanner.CharsReader<java.time.Instant> instants = new Instants.Reader()::read;
   /** For the chunk being decoded: the argument keys to build (null: all). */
   private Set<String> keep;
 
@@ -59,7 +62,7 @@ final class ChunkDecoder {
       if (start < limit && data[start] == '{' && !JsonLines.looksUtf16or32(data, start, Math.min(limit, start + 4))) {
         try {
           scanner.begin(start);
-          TraceRecord r = FastRecord.read(scanner, line, headerGrant, keep);
+          TraceRecord r = FastRecord.read(scanner, line, headerGrant, keep, instants);
           if (scanner.lineEnd() - position <= TraceReader.MAX_LINE_LENGTH) {
             out.add(new TraceReader.Entry(r, null));
             position = scanner.lineEnd() + 1;

@@ -34,6 +34,46 @@ class InstantsTest {
     assertEquals(Instants.strict(text).orElse(null), Instants.parse(buffer, 2, text.length()), text);
   }
 
+  /**
+   * One reader given a run of instants, as a trace's decoding thread is (most in the minute of the
+   * one before, some one character away from it, some not instants at all), reads each as the
+   * strict formatter does: what it remembers of the last minute never makes it accept or misread one.
+   */
+  @Property(tries = 2000)
+  void aReaderOfManyInstantsAgreesWithTheStrictFormatterOnEach(@ForAll long seed) {
+    Random r = new Random(seed);
+    Instants.Reader reader = new Instants.Reader();
+    String base = "2026-11-23T00:00:00.026Z";
+    for (int k = 0; k < 40; k++) {
+      char[] text = base.toCharArray();
+      switch (r.nextInt(5)) {
+        case 0 -> text[17 + r.nextInt(2)] = (char) ('0' + r.nextInt(10)); // another second of the same minute
+        case 1 -> text[r.nextInt(text.length)] = "0123456789:-.TtZz+ x".charAt(r.nextInt(20)); // one character changed
+        case 2 -> text = ("2026-11-23T00:0" + r.nextInt(10) + ":" + r.nextInt(6) + r.nextInt(10)
+            + FRACTIONS[r.nextInt(FRACTIONS.length)] + ZONES[r.nextInt(ZONES.length)]).toCharArray();
+        case 3 -> text = ("2023-02-" + (27 + r.nextInt(3)) + "T23:59:" + r.nextInt(6) + r.nextInt(10) + "Z").toCharArray();
+        default -> { } // the same instant again
+      }
+      String s = new String(text);
+      char[] buffer = ("9:" + s + ".12+01:00").toCharArray();
+      assertEquals(Instants.strict(s).orElse(null), reader.read(buffer, 2, text.length), s);
+      if (r.nextInt(4) == 0) {
+        base = s; // later instants are near this one
+      }
+    }
+  }
+
+  @Test
+  void aReaderReadsTheSecondsAfterTheMinuteItRemembers() {
+    Instants.Reader reader = new Instants.Reader();
+    for (String text : new String[] {"2026-11-23T00:00:00.026Z", "2026-11-23T00:00:59.999999999Z", "2026-11-23T00:00:60Z",
+        "2026-11-23T00:00X00Z", "2026-11-23T00:00:07+01:00", "2026-11-23T00:00:07", "2026-11-23T00:00:07.Z",
+        "2026-11-23t00:00:07z", "2026-11-23T00:01:00Z", "2026-11-23T00:00:01Z"}) {
+      char[] chars = text.toCharArray();
+      assertEquals(Instants.strict(text).orElse(null), reader.read(chars, 0, chars.length), text);
+    }
+  }
+
   @Property(tries = 5000)
   void formatWritesWhatInstantToStringWrites(@ForAll long seed) {
     Random r = new Random(seed);
