@@ -351,6 +351,11 @@ final class ReplayCommand implements Callable<Integer> {
       }
     }
 
+    /**
+     * Called for each of millions of calls: the common case (no mismatch, no report) is a few
+     * tests, and each report is a method of its own, so that the JIT compiles a small method here
+     * rather than all of them inlined.
+     */
     @Override
     public void decided(TraceRecord r, Decision d, List<String> mismatches) {
       if (update) {
@@ -359,29 +364,41 @@ final class ReplayCommand implements Callable<Integer> {
       if (!mismatches.isEmpty()) {
         text.append(CallReport.failure(name + ":" + r.line(), r, d, mismatches));
       } else if (verbose) {
-        text.append(name).append(':').append(r.line()).append(": ").append(d.verdict().word()).append(' ').append(r.call().tool())
-            .append(" (grant ").append(r.call().grant()).append(')')
-            .append(d.rule().isEmpty() ? "" : " rule " + d.rule()).append('\n');
+        verbose(r, d);
       }
       if (format == Format.junit && r.expect().isPresent()) {
-        String where = name + ":" + r.line();
-        String caseName = "line " + r.line() + ": " + r.call().tool() + r.name().map(n -> " (" + n + ")").orElse("");
-        String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
-        cases.add(mismatches.isEmpty() ? CaseResult.passed(caseName, className, 0)
-            : new CaseResult(caseName, className, Optional.of(where + ": " + String.join("; ", mismatches)),
-                Optional.empty(), CallReport.failure(where, r, d, mismatches), 0));
+        junitCase(r, d, mismatches);
       }
       if (jsonl != null) {
-        try {
-          if (jsonlStart < 0) {
-            jsonl.flush();
-            jsonlStart = Files.size(jsonlFile);
-          }
-          jsonl.write(CallReport.jsonLine(name, r, d, mismatches));
-          jsonl.write('\n');
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+        jsonLine(r, d, mismatches);
+      }
+    }
+
+    private void verbose(TraceRecord r, Decision d) {
+      text.append(name).append(':').append(r.line()).append(": ").append(d.verdict().word()).append(' ').append(r.call().tool())
+          .append(" (grant ").append(r.call().grant()).append(')')
+          .append(d.rule().isEmpty() ? "" : " rule " + d.rule()).append('\n');
+    }
+
+    private void junitCase(TraceRecord r, Decision d, List<String> mismatches) {
+      String where = name + ":" + r.line();
+      String caseName = "line " + r.line() + ": " + r.call().tool() + r.name().map(n -> " (" + n + ")").orElse("");
+      String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
+      cases.add(mismatches.isEmpty() ? CaseResult.passed(caseName, className, 0)
+          : new CaseResult(caseName, className, Optional.of(where + ": " + String.join("; ", mismatches)),
+              Optional.empty(), CallReport.failure(where, r, d, mismatches), 0));
+    }
+
+    private void jsonLine(TraceRecord r, Decision d, List<String> mismatches) {
+      try {
+        if (jsonlStart < 0) {
+          jsonl.flush();
+          jsonlStart = Files.size(jsonlFile);
         }
+        jsonl.write(CallReport.jsonLine(name, r, d, mismatches));
+        jsonl.write('\n');
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
     }
 

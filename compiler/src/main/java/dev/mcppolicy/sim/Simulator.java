@@ -123,11 +123,10 @@ public final class Simulator {
     String tool = call.tool();
     ToolPlan plan = tools.get(tool);
     if (hideAll || plan == HIDDEN) {
-      return decided(Decision.withoutCounters(Verdict.DENY, RuleIds.HIDDEN, "", "Tool \"" + tool + "\" is hidden by policy"));
+      return hidden(tool);
     }
     if (plan == null && defaultDeny) {
-      return decided(Decision.withoutCounters(Verdict.DENY, RuleIds.DEFAULT_DENY, "",
-          "Tool \"" + tool + "\" is not permitted by policy"));
+      return notPermitted(tool);
     }
     if (plan != null) {
       for (RulePlan r : plan.require()) {
@@ -145,6 +144,23 @@ public final class Simulator {
     }
     call.grant().hashCode(); // computed here, on the preparing thread, and kept in the string
     return plan == null ? allToolsOnly : plan.passed();
+  }
+
+  // The denials below, and exceeded(), are methods of their own: prepare and decide run for every
+  // call, and the JIT compiles them smaller without these rare messages inlined.
+
+  private Prepared hidden(String tool) {
+    return decided(Decision.withoutCounters(Verdict.DENY, RuleIds.HIDDEN, "", "Tool \"" + tool + "\" is hidden by policy"));
+  }
+
+  private Prepared notPermitted(String tool) {
+    return decided(Decision.withoutCounters(Verdict.DENY, RuleIds.DEFAULT_DENY, "",
+        "Tool \"" + tool + "\" is not permitted by policy"));
+  }
+
+  private static Decision exceeded(LimitPlan exceeded, java.util.function.Supplier<List<CounterView>> views) {
+    return new Decision(Verdict.DENY, exceeded.rule(), "", "Rate limit of " + exceeded.max() + " per "
+        + exceeded.window().word() + " reached for \"" + exceeded.counter() + "\"", views);
   }
 
   private Prepared decided(Decision d) {
@@ -187,8 +203,7 @@ public final class Simulator {
     }
     java.util.function.Supplier<List<CounterView>> views = () -> views(limits, values, nanos);
     if (exceeded != null) {
-      return new Decision(Verdict.DENY, exceeded.rule(), "", "Rate limit of " + exceeded.max() + " per "
-          + exceeded.window().word() + " reached for \"" + exceeded.counter() + "\"", views);
+      return exceeded(exceeded, views);
     }
     return new Decision(Verdict.ALLOW, "", "", "", views);
   }
