@@ -152,6 +152,31 @@ public final class LineScanner {
     return reader.read(chars, 0, n);
   }
 
+  /**
+   * Reads a value from a string's bytes, {@code ascii[offset .. offset + length)}: each one an
+   * ASCII character, the string having no escapes. It must not keep them.
+   */
+  @FunctionalInterface
+  public interface AsciiReader<T> {
+    T read(byte[] ascii, int offset, int length);
+  }
+
+  /**
+   * {@link #string(CharsReader)}, except that a string of ASCII characters without escapes (a
+   * timestamp, nearly always) is read by {@code ascii} straight from its bytes, not decoded first.
+   */
+  public <T> T string(AsciiReader<T> ascii, CharsReader<T> reader) throws Decline {
+    if (peek() != '"') {
+      return null;
+    }
+    scanString();
+    if (stringAscii && !stringEscaped) {
+      return ascii.read(data, stringFrom, stringTo - stringFrom);
+    }
+    int n = decode();
+    return reader.read(chars, 0, n);
+  }
+
   /** The field's value if it is a string; null if it is something else. */
   public String string() throws Decline {
     if (peek() != '"') {

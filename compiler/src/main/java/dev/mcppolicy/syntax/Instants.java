@@ -218,14 +218,22 @@ public final class Instants {
    * Reads the instants of a trace, one after another on one thread, as
    * {@link #parse(char[], int, int)} does; it remembers the date, hour and minute of the last
    * instant it read in the common shape, and reads an instant in that same minute (most of a
-   * trace's) from its seconds on. Not safe to share between threads.
+   * trace's) from its seconds on, from characters or straight from ASCII bytes. Not safe to share
+   * between threads.
    */
   public static final class Reader {
-    /** The first {@link #MINUTE} characters of the last instant read in the common shape, valid if {@link #known}. */
-    private final char[] last = new char[MINUTE];
+    /**
+     * {@code [0, MINUTE)}: the first characters of the last instant read in the common shape
+     * (valid if {@link #known}); after them, the rest of an instant read from bytes.
+     */
+    private final char[] minuteAndSeconds = new char[40];
+    /** The same first characters, as bytes. */
+    private final byte[] minuteBytes = new byte[MINUTE];
     private boolean known;
     /** Their epoch second: see {@link #minute}. */
     private long lastMinute;
+    /** For an instant read from bytes in another minute: its characters. */
+    private char[] text = new char[40];
 
     /** The instant in {@code s[from .. from + n)}, or null if it is not one. */
     public Instant read(char[] s, int from, int n) {
@@ -237,7 +245,10 @@ public final class Instants {
       } else {
         long minute = minute(s, from, n);
         if (minute != NOT_A_MINUTE) {
-          System.arraycopy(s, from, last, 0, MINUTE);
+          System.arraycopy(s, from, minuteAndSeconds, 0, MINUTE);
+          for (int i = 0; i < MINUTE; i++) {
+            minuteBytes[i] = (byte) s[from + i]; // ASCII: minute() read digits, '-', 'T' or 't', and ':'
+          }
           lastMinute = minute;
           known = true;
           Instant at = fromSeconds(s, from, n, minute);
@@ -249,9 +260,38 @@ public final class Instants {
       return strict(new String(s, from, n)).orElse(null);
     }
 
+    /** The instant in {@code ascii[from .. from + n)}, bytes that are each an ASCII character; null if it is not one. */
+    public Instant read(byte[] ascii, int from, int n) {
+      if (known && n >= 20 && n <= minuteAndSeconds.length && sameMinute(ascii, from)) {
+        for (int i = MINUTE; i < n; i++) {
+          minuteAndSeconds[i] = (char) ascii[from + i];
+        }
+        Instant at = fromSeconds(minuteAndSeconds, 0, n, lastMinute);
+        if (at != null) {
+          return at;
+        }
+      }
+      if (text.length < n) {
+        text = new char[n];
+      }
+      for (int i = 0; i < n; i++) {
+        text[i] = (char) ascii[from + i];
+      }
+      return read(text, 0, n);
+    }
+
     private boolean sameMinute(char[] s, int from) {
       for (int i = 0; i < MINUTE; i++) {
-        if (s[from + i] != last[i]) {
+        if (s[from + i] != minuteAndSeconds[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean sameMinute(byte[] s, int from) {
+      for (int i = 0; i < MINUTE; i++) {
+        if (s[from + i] != minuteBytes[i]) {
           return false;
         }
       }

@@ -19,7 +19,9 @@ final class ChunkDecoder {
   private final LineParser lineParser = new LineParser();
   private final LineScanner scanner = new LineScanner();
   /** Timestamps, read on this thread: most share the minute of the one before. */
-  private final LineScanner.CharsReader<java.time.Instant> instants = new Instants.Reader()::read;
+  private final Instants.Reader instants = new Instants.Reader();
+  private final LineScanner.AsciiReader<java.time.Instant> asciiInstants = instants::read;
+  private final LineScanner.CharsReader<java.time.Instant> charInstants = instants::read;
   /** For the chunk being decoded: the argument keys to build (null: all). */
   private Set<String> keep;
 
@@ -62,7 +64,7 @@ final class ChunkDecoder {
       if (start < limit && data[start] == '{' && !JsonLines.looksUtf16or32(data, start, Math.min(limit, start + 4))) {
         try {
           scanner.begin(start);
-          TraceRecord r = FastRecord.read(scanner, line, headerGrant, keep, instants);
+          TraceRecord r = FastRecord.read(scanner, line, headerGrant, keep, asciiInstants, charInstants);
           if (scanner.lineEnd() - position <= TraceReader.MAX_LINE_LENGTH) {
             out.add(new TraceReader.Entry(r, null));
             position = scanner.lineEnd() + 1;

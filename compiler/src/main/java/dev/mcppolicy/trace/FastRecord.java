@@ -39,10 +39,11 @@ final class FastRecord {
   /**
    * The record on line {@code number}, whose object the scanner has begun; {@code headerGrant} is
    * the header's grant (null: none), {@code keep} the argument keys to build (null: all),
-   * {@code instants} reads the timestamp (the thread's {@link Instants.Reader}).
+   * {@code asciiInstants} and {@code instants} read the timestamp (the thread's {@link Instants.Reader}).
    */
   static TraceRecord read(LineScanner p, int number, String headerGrant, Set<String> keep,
-      LineScanner.CharsReader<Instant> instants) throws LineScanner.Decline {
+      LineScanner.AsciiReader<Instant> asciiInstants, LineScanner.CharsReader<Instant> instants)
+      throws LineScanner.Decline {
     Instant at = null;
     String grant = headerGrant;
     String tool = null;
@@ -55,7 +56,7 @@ final class FastRecord {
     for (int field = p.field(FIELDS); field != LineScanner.END; field = p.field(FIELDS)) {
       switch (field) {
         case TS -> {
-          at = p.string(instants);
+          at = p.string(asciiInstants, instants);
           if (at == null || !Instants.decidable(at)) {
             throw LineScanner.decline();
           }

@@ -208,6 +208,26 @@ class LineScannerTest {
     }
   }
 
+  /** A string of ASCII characters without escapes is read from its bytes; any other, from its decoded characters. */
+  @Test
+  void anAsciiStringIsReadFromItsBytesAndAnyOtherFromItsCharacters() throws Exception {
+    LineScanner scanner = new LineScanner();
+    Map<String, String> written = Map.of(
+        "2026-11-23T00:00:00.026Z", "bytes 2026-11-23T00:00:00.026Z",
+        "2026-11-23T00:00:00\\u002e026Z", "chars 2026-11-23T00:00:00.026Z",
+        "caf\u00e9", "chars caf\u00e9",
+        "", "bytes ");
+    for (Map.Entry<String, String> e : written.entrySet()) {
+      byte[] line = ("{\"ts\": \"" + e.getKey() + "\"}").getBytes(StandardCharsets.UTF_8);
+      scanner.chunk(line, line.length);
+      scanner.begin(0);
+      assertEquals(0, scanner.field(FIELDS));
+      String read = scanner.string((ascii, from, n) -> "bytes " + new String(ascii, from, n, StandardCharsets.US_ASCII),
+          (chars, from, n) -> "chars " + new String(chars, from, n));
+      assertEquals(e.getValue(), read, e.getKey());
+    }
+  }
+
   @Test
   void aStringMetAgainComesFromTheTableAndEqualsItsText() {
     LineScanner scanner = new LineScanner();

@@ -55,8 +55,11 @@ class InstantsTest {
         default -> { } // the same instant again
       }
       String s = new String(text);
-      char[] buffer = ("9:" + s + ".12+01:00").toCharArray();
-      assertEquals(Instants.strict(s).orElse(null), reader.read(buffer, 2, text.length), s);
+      String around = "9:" + s + ".12+01:00";
+      // from characters or from ASCII bytes, in any order: the reader remembers one minute for both
+      Instant read = r.nextBoolean() ? reader.read(around.toCharArray(), 2, text.length)
+          : reader.read(around.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 2, text.length);
+      assertEquals(Instants.strict(s).orElse(null), read, s);
       if (r.nextInt(4) == 0) {
         base = s; // later instants are near this one
       }
@@ -68,9 +71,12 @@ class InstantsTest {
     Instants.Reader reader = new Instants.Reader();
     for (String text : new String[] {"2026-11-23T00:00:00.026Z", "2026-11-23T00:00:59.999999999Z", "2026-11-23T00:00:60Z",
         "2026-11-23T00:00X00Z", "2026-11-23T00:00:07+01:00", "2026-11-23T00:00:07", "2026-11-23T00:00:07.Z",
-        "2026-11-23t00:00:07z", "2026-11-23T00:01:00Z", "2026-11-23T00:00:01Z"}) {
+        "2026-11-23t00:00:07z", "2026-11-23T00:01:00Z", "2026-11-23T00:00:01Z",
+        "2026-11-23T00:00:01.000000000000000000000000000000Z", "2026-11-23T00:00:02.5Z"}) {
       char[] chars = text.toCharArray();
       assertEquals(Instants.strict(text).orElse(null), reader.read(chars, 0, chars.length), text);
+      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertEquals(Instants.strict(text).orElse(null), reader.read(bytes, 0, bytes.length), text);
     }
   }
 
