@@ -753,12 +753,23 @@ public final class LineScanner {
     return s;
   }
 
-  /** Where the bytes {@code data[from .. to)} go in the table of strings. */
+  /**
+   * Where the bytes {@code data[from .. to)} go in the table of strings: a hash of every byte,
+   * in two interleaved chains (even and odd positions), so that each step waits on the one two
+   * bytes back rather than the one before: half the latency of one chain.
+   */
   static int slot(byte[] data, int from, int to) {
-    int hash = 0;
-    for (int i = from; i < to; i++) {
-      hash = 31 * hash + data[i];
+    int even = 0;
+    int odd = 0;
+    int i = from;
+    for (; i + 1 < to; i += 2) {
+      even = 31 * even + data[i];
+      odd = 31 * odd + data[i + 1];
     }
+    if (i < to) {
+      even = 31 * even + data[i];
+    }
+    int hash = even * 0x9E3779B1 + odd + (to - from);
     return (hash ^ hash >>> TABLE_BITS) & TABLE - 1;
   }
 
