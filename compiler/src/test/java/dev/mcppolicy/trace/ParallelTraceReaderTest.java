@@ -227,6 +227,29 @@ class ParallelTraceReaderTest {
     }
   }
 
+  /**
+   * Chunk buffers start small and grow for long lines: lines of every length up to the limit,
+   * in any order, read as the plain reader reads them, wherever chunks fall.
+   */
+  @Test
+  void linesUpToTheLimitAreReadWholeAsBuffersGrowForThem() throws IOException {
+    String ok = LINES.get(0);
+    StringBuilder text = new StringBuilder();
+    int[] lengths = {TraceReader.MAX_LINE_LENGTH, 300_000, TraceReader.MAX_LINE_LENGTH - 1, 20_000, 140_000,
+        TraceReader.MAX_LINE_LENGTH, 17_000};
+    for (int length : lengths) {
+      String prefix = "{\"ts\": \"2026-11-21T10:00:01Z\", \"grant\": \"g\", \"tool\": \"t\", \"name\": \"";
+      text.append(ok).append('\n').append(prefix).append("x".repeat(length - prefix.length() - 2)).append("\"}\n");
+    }
+    text.append(ok).append('\n');
+    Path file = Files.writeString(dir.resolve("longish.trace.jsonl"), text, StandardCharsets.UTF_8);
+    List<Object> expected = entries(TraceReader.open(file, "t.jsonl", null));
+    assertEquals(2 * lengths.length + 1, expected.stream().filter(TraceRecord.class::isInstance).count(), "every line is a record");
+    for (int read : new int[] {100, 4096, ParallelTraceReader.READ}) {
+      assertEquals(expected, entries(ParallelTraceReader.open(file, "t.jsonl", null, null, 2, read)), "chunks of " + read);
+    }
+  }
+
   @Test
   void aTraceThatStartsWithMoreBlankLinesThanAChunkIsReadLineByLine() throws IOException {
     Path file = Files.writeString(dir.resolve("blank.trace.jsonl"),
