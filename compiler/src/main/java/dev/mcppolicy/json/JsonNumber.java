@@ -21,17 +21,23 @@ public final class JsonNumber implements JsonValue {
   /** Numbers whose decimal exponent is beyond this are refused: printed in full they would be huge. */
   public static final int MAX_EXPONENT = 1000;
 
-  /** The text; for a number {@link #ofPlain made from a long}, written on first use (a benign race, as String's hash). */
-  private String text;
+  /** The text it was made from; null for a number {@link #ofPlain made from a long}. */
+  private final String written;
+  /**
+   * For a number made from a long, its text once asked for: written by whichever thread asks
+   * first, a benign race as String's hash is (the text depends only on the final {@link #plain}).
+   */
+  private String fromLong;
   /** The value when it is an integer of 1 to 18 digits (see {@link #plainLong}); else {@link #NOT_PLAIN}. */
   private final long plain;
 
   public JsonNumber(String text) {
-    this.text = Objects.requireNonNull(text);
+    this.written = Objects.requireNonNull(text);
     this.plain = plainLong(text);
   }
 
   private JsonNumber(long plain) {
+    this.written = null;
     this.plain = plain;
   }
 
@@ -48,10 +54,13 @@ public final class JsonNumber implements JsonValue {
 
   /** The number as it was written (or, made from a long, as {@link Long#toString(long)} writes it). */
   public String text() {
-    String t = text;
+    if (written != null) {
+      return written;
+    }
+    String t = fromLong;
     if (t == null) {
       t = Long.toString(plain);
-      text = t;
+      fromLong = t;
     }
     return t;
   }
