@@ -59,16 +59,6 @@ public final class Instants {
   }
 
   /**
-   * The instant in {@code chars[offset .. offset + length)}, or null if it is not one: the same
-   * answer as {@link #parse(String)} on those characters, read without making a String in the
-   * common case (a trace holds millions of instants).
-   */
-  public static Instant parse(char[] chars, int offset, int length) {
-    Instant fast = fast(chars, offset, length);
-    return fast != null ? fast : strict(new String(chars, offset, length)).orElse(null);
-  }
-
-  /**
    * Appends {@code at} exactly as {@link Instant#toString} writes it (ISO-8601 in UTC, the
    * fraction in groups of three digits, only as many as needed), without a formatter for the
    * years 0000 to 9999; other years are left to {@link Instant#toString}. Reports write millions.
@@ -215,11 +205,11 @@ public final class Instants {
   }
 
   /**
-   * Reads the instants of a trace, one after another on one thread, as
-   * {@link #parse(char[], int, int)} does; it remembers the date, hour and minute of the last
-   * instant it read in the common shape, and reads an instant in that same minute (most of a
-   * trace's) from its seconds on, from characters or straight from ASCII bytes. Not safe to share
-   * between threads.
+   * Reads the instants of a trace, one after another on one thread, as {@link #parse(String)}
+   * does, without making a String of each (a trace holds millions). It remembers the date, hour
+   * and minute of the last instant it read in the common shape, and reads an instant in that same
+   * minute (most of a trace's) from its seconds on, from characters or straight from ASCII bytes.
+   * Not safe to share between threads.
    */
   public static final class Reader {
     /**
