@@ -142,16 +142,6 @@ public final class LineScanner {
     T read(char[] chars, int offset, int length);
   }
 
-  /** The field's value if it is a string, read by {@code reader} from its characters; null if it is something else. */
-  public <T> T string(CharsReader<T> reader) throws Decline {
-    if (peek() != '"') {
-      return null;
-    }
-    scanString();
-    int n = decode();
-    return reader.read(chars, 0, n);
-  }
-
   /**
    * Reads a value from a string's bytes, {@code ascii[offset .. offset + length)}: each one an
    * ASCII character, the string having no escapes. It must not keep them.
@@ -162,8 +152,9 @@ public final class LineScanner {
   }
 
   /**
-   * {@link #string(CharsReader)}, except that a string of ASCII characters without escapes (a
-   * timestamp, nearly always) is read by {@code ascii} straight from its bytes, not decoded first.
+   * The field's value if it is a string, read from its characters by {@code reader}, or, when it
+   * has only ASCII characters and no escapes (a timestamp, nearly always), straight from its bytes
+   * by {@code ascii}, not decoded first; null if it is something else.
    */
   public <T> T string(AsciiReader<T> ascii, CharsReader<T> reader) throws Decline {
     if (peek() != '"') {
