@@ -54,13 +54,7 @@ final class Members extends AbstractMap<String, JsonValue> {
    */
   boolean addInterned(String key, JsonValue value) {
     check(value);
-    if (size < LINEAR) {
-      for (int i = 0; i < size; i++) {
-        if (keys[i] == key) {
-          return false;
-        }
-      }
-    } else if (find(key) >= 0) { // a large object: its hash index
+    if (size <= LINEAR ? identical(key) >= 0 : find(key) >= 0) { // a large object: its hash index
       return false;
     }
     append(key, value);
@@ -74,14 +68,20 @@ final class Members extends AbstractMap<String, JsonValue> {
    */
   JsonValue getInterned(String key) {
     if (internedKeys && size <= LINEAR) {
-      for (int i = 0; i < size; i++) {
-        if (keys[i] == key) {
-          return values[i];
-        }
-      }
-      return null;
+      int i = identical(key);
+      return i < 0 ? null : values[i];
     }
     return get(key);
+  }
+
+  /** Where {@code key} itself (the same String, not an equal one) is among the keys; -1 if it is not. */
+  private int identical(Object key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i] == key) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void check(JsonValue value) {
@@ -113,10 +113,9 @@ final class Members extends AbstractMap<String, JsonValue> {
     if (size <= LINEAR) {
       // keys read by the parser are interned, and so are the paths of conditions: most hits are
       // the same string, found without comparing characters
-      for (int i = 0; i < size; i++) {
-        if (keys[i] == key) {
-          return i;
-        }
+      int same = identical(key);
+      if (same >= 0) {
+        return same;
       }
       for (int i = 0; i < size; i++) {
         if (keys[i].equals(key)) {

@@ -35,9 +35,9 @@ public final class ParallelTraceReader implements RecordSource {
    * The new bytes each chunk reads; a chunk also holds the unfinished line before them. Each
    * chunk is three hand-overs between threads (splitter, decoder, caller), each a possible
    * context switch: 64 KiB chunks made about 19,000 of them in a 2M-call replay, 128 KiB about
-   * 11,000, for 3 to 6% less CPU. Larger chunks lengthen the start (the first chunks are decoded before
-   * the policy is ready) and keep more records alive across young collections: 1 MiB chunks
-   * were 30% slower (docs/performance.md).
+   * 11,000, for 3 to 6% less CPU. Larger chunks lengthen the start (the first chunks are decoded
+   * before the policy is ready) and keep more records alive across young collections: 1 MiB
+   * chunks were 30% slower (docs/performance.md).
    */
   static final int READ = 1 << 17;
   /** Decoded chunks waiting for the caller, at most. */
