@@ -188,13 +188,13 @@ class CliTest {
   @Test
   void rootSetsWhereImportsMayReach() throws Exception {
     Path project = Files.createDirectories(dir.resolve("project/policies"));
-    Files.writeString(dir.resolve("project/shared.mcppolicy"), "allow search\n");
-    Path policy = Files.writeString(project.resolve("p.mcppolicy"), "default deny\nimport \"../shared\"\n");
+    Files.writeString(dir.resolve("project/common.mcppolicy"), "allow search\n");
+    Path policy = Files.writeString(project.resolve("p.mcppolicy"), "default deny\nimport \"../common\"\n");
     // the nearest .git is dir itself, so the import is inside the default root
     assertEquals(0, run("compile", policy.toString()).code());
     Run confined = run("compile", "--color=never", "--root", project.toString(), policy.toString());
     assertEquals(1, confined.code());
-    assertTrue(confined.err().contains("error[E105]: import \"../shared\" leaves the project root"), confined.err());
+    assertTrue(confined.err().contains("error[E105]: import \"../common\" leaves the project root"), confined.err());
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Generates the stdlib catalogs from {@code ../shared/catalogs/*.tsv} and checks that the committed
+ * Generates the stdlib catalogs from {@code stdlib/src/catalogs/*.tsv} and checks that the committed
  * {@code std/servers/*.mcppolicy} and {@code std/modules.txt} are exactly what the data gives.
  * Regenerate with {@code mvn -pl compiler test -Dtest=StdlibCatalogsTest -Dgolden.update=true}.
  *
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * write tools whose notes say {@code financial}, which are high.
  */
 class StdlibCatalogsTest {
-  static final Path CATALOGS = Path.of("../../shared/catalogs");
+  static final Path CATALOGS = Path.of("../stdlib/src/catalogs");
   static final Path STD = Path.of("../stdlib/src/main/resources/std");
   private static final Pattern BARE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
 
@@ -102,7 +102,7 @@ class StdlibCatalogsTest {
     int riskWidth = entries.stream().mapToInt(e -> e[2].length()).max().orElse(0);
     StringBuilder out = new StringBuilder();
     out.append("# Catalog of the ").append(TITLES.get(server)).append(" tools.\n");
-    out.append("# Generated from shared/catalogs/").append(server).append(".tsv by StdlibCatalogsTest: do not edit.\n");
+    out.append("# Generated from stdlib/src/catalogs/").append(server).append(".tsv by StdlibCatalogsTest: do not edit.\n");
     out.append("# A missing risk is the class's default (read low, write medium, execute high, destructive critical).\n");
     out.append("catalog ").append(server.replace('-', '_')).append(' ').append(literal(TITLES.get(server))).append(" {\n");
     for (String[] e : entries) {
