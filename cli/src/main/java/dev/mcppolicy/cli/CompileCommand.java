@@ -57,9 +57,15 @@ final class CompileCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     if (output == null) {
-      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().print(text); // a failed write to stdout is caught by Main
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
+    }
+    for (Path input : result.files()) {
+      if (AtomicFiles.isSameFile(output, input)) {
+        err.println("mcppolicy: refusing to write " + output + ": it is " + Names.of(input) + ", an input of this compile");
+        return ExitCodes.USAGE;
+      }
     }
     try {
       AtomicFiles.write(output, text);

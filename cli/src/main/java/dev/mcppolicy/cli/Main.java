@@ -69,6 +69,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     });
     int code = cli.execute(args);
     out.flush();
+    if (out.checkError()) {
+      // a full disk, a closed pipe: what was printed is lost, so the run did not succeed
+      err.println("mcppolicy: cannot write to standard output; the results are incomplete");
+      code = Math.max(code, ExitCodes.USAGE);
+    }
     err.flush();
     return code;
   }

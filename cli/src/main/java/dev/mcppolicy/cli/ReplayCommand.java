@@ -115,6 +115,16 @@ final class ReplayCommand implements Callable<Integer> {
     if (update && from != Source.trace) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--update-expectations rewrites trace files, not JSON-RPC logs");
     }
+    if (out != null) {
+      List<Path> inputs = new ArrayList<>(traces);
+      inputs.add(policy);
+      for (Path input : inputs) {
+        if (AtomicFiles.isSameFile(out, input)) {
+          err.println("mcppolicy: refusing to write " + out + ": it is " + Names.of(input) + ", an input of this replay");
+          return ExitCodes.USAGE;
+        }
+      }
+    }
     // the first trace starts being read now, on the other cores, while the policy compiles
     CompletableFuture<Simulator> firstSimulator = new CompletableFuture<>();
     RecordSource early = from == Source.trace ? openEarly(firstSimulator) : null;
@@ -214,19 +224,24 @@ final class ReplayCommand implements Callable<Integer> {
         err.println(name + ": " + summary.calls() + " calls: " + summary.allowed() + " allowed, " + summary.denied()
             + " denied" + (summary.indeterminate() > 0 ? ", " + summary.indeterminate() + " indeterminate" : "")
             + "; " + summary.expectations() + " expectations, " + summary.failed() + " failed");
-        if (update && summary.problems().isEmpty()) {
-          rewrite(trace, name, sink.decisions);
+        if (update && summary.problems().isEmpty() && !rewrite(trace, name, sink.decisions)) {
+          problems = true;
         }
       }
       if (problems && !keepGoing) {
         err.println("mcppolicy: a trace could not be read; no results were written");
         return ExitCodes.USAGE;
       }
-      switch (format) {
-        case text -> write(text.toString().getBytes(StandardCharsets.UTF_8));
-        case jsonl -> copy(jsonl); // a line per call: streamed, never held in memory
-        case junit -> write((suites.size() == 1 ? JunitXml.suite(suites.get(0)) : JunitXml.suites(suites))
-            .getBytes(StandardCharsets.UTF_8));
+      try {
+        switch (format) {
+          case text -> write(text.toString().getBytes(StandardCharsets.UTF_8));
+          case jsonl -> copy(jsonl); // a line per call: streamed, never held in memory
+          case junit -> write((suites.size() == 1 ? JunitXml.suite(suites.get(0)) : JunitXml.suites(suites))
+              .getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        err.println("mcppolicy: cannot write " + out + ": " + IoErrors.describe(e));
+        return ExitCodes.USAGE;
       }
     } finally {
       if (jsonl != null) {
@@ -273,9 +288,18 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** Rewrites a trace with each record's expectation set to its current decision, keeping everything else. */
-  private void rewrite(Path trace, String name, Map<Integer, Decision> decisions) throws IOException {
-    List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+  /**
+   * Rewrites a trace with each record's expectation set to its current decision, keeping everything
+   * else; false (after saying why) when it could not be rewritten.
+   */
+  private boolean rewrite(Path trace, String name, Map<Integer, Decision> decisions) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("mcppolicy: cannot read " + name + " again to update it: " + IoErrors.describe(e));
+      return false;
+    }
     StringBuilder out = new StringBuilder();
     int updated = 0;
     for (int i = 0; i < lines.size(); i++) {
@@ -297,8 +321,10 @@ final class ReplayCommand implements Callable<Integer> {
     try {
       AtomicFiles.write(trace, out.toString());
       err.println(name + ": updated " + updated + " expectations");
+      return true;
     } catch (IOException e) {
       err.println("mcppolicy: cannot write " + name + ": " + IoErrors.describe(e));
+      return false;
     }
   }
 

@@ -38,6 +38,11 @@ public record CompileResult(
         .map(i -> ((dev.mcppolicy.syntax.Item.PolicyName) i).name().value()).findFirst());
   }
 
+  /** The files this compile read: the compiled file and every file it imports (not the stdlib's). */
+  public List<java.nio.file.Path> files() {
+    return program.map(p -> p.modules().stream().flatMap(m -> m.path().stream()).toList()).orElse(List.of());
+  }
+
   static boolean isUnreadable(List<Diagnostic> ds) {
     return ds.stream().anyMatch(d -> d.code() == Code.E107 && d.location().isEmpty());
   }

@@ -3,15 +3,21 @@ package dev.mcppolicy.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see either the old content or the new, never a part: the bytes go
  * to a temporary file beside the target, which is then renamed over it. On failure the temporary
  * file is removed and the target is untouched; if the process is stopped meanwhile (Ctrl-C), a
- * shutdown hook removes it.
+ * shutdown hook removes it. Modes, symbolic links, devices and FIFOs are treated as Unix tools
+ * treat them: see {@link #write(Path, Content)}.
  */
 public final class AtomicFiles {
   private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -67,24 +73,101 @@ public final class AtomicFiles {
     void writeTo(java.io.OutputStream out) throws IOException;
   }
 
+  /**
+   * Writes {@code target} as Unix tools do (docs/reliability.md, "Files"):
+   * <ul>
+   *   <li>a regular file, or a new one, is replaced atomically: a temporary file beside it, then a
+   *       rename; a new file gets {@code 0666 & ~umask}, a rewritten one keeps its mode;
+   *   <li>a symbolic link is written through to the file it leads to (which may not exist yet),
+   *       never replaced by a regular file;
+   *   <li>a device, FIFO or socket ({@code /dev/null}, {@code /dev/stdout}) is written directly;
+   *   <li>a directory is refused.
+   * </ul>
+   */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
+    if (Files.isDirectory(target)) {
+      throw new FileSystemException(target.toString(), null, "it is a directory");
+    }
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      // opened without O_CREAT or O_TRUNC: the device or FIFO stays what it is
+      try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE))) {
+        content.writeTo(out);
+      }
+      return;
+    }
+    Path real = throughLinks(target.toAbsolutePath());
+    Path dir = real.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, ".mcppolicy-tmp-", ".part");
+    Optional<Set<PosixFilePermission>> mode = Files.exists(real) ? permissions(real) : Optional.empty();
+    Path temp = createTemp(dir);
     IN_FLIGHT.add(temp);
     try {
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
         content.writeTo(out);
       }
+      if (mode.isPresent()) {
+        Files.setPosixFilePermissions(temp, mode.get());
+      }
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       Files.deleteIfExists(temp);
       IN_FLIGHT.remove(temp);
+    }
+  }
+
+  /**
+   * True when writing {@code output} would overwrite {@code input}: the same file, through any
+   * links. Commands refuse such an output before they read anything.
+   */
+  public static boolean isSameFile(Path output, Path input) {
+    try {
+      return Files.exists(output) && Files.exists(input) && Files.isSameFile(output, input);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The path a symbolic link chain ends at, which need not exist: the file to replace. */
+  static Path throughLinks(Path path) throws IOException {
+    Path p = path;
+    for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+      if (hops == 40) {
+        throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
+      }
+      Path next = Files.readSymbolicLink(p);
+      p = p.toAbsolutePath().getParent().resolve(next).normalize();
+    }
+    return p;
+  }
+
+  /**
+   * A new, empty file beside the target. Created without explicit permissions, so the operating
+   * system gives it {@code 0666 & ~umask}, as it would give the target if it were created directly
+   * ({@code Files.createTempFile} would make it 0600).
+   */
+  private static Path createTemp(Path dir) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path temp = dir.resolve(".mcppolicy-tmp-" + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".part");
+      try {
+        Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        return temp;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Optional<Set<PosixFilePermission>> permissions(Path file) {
+    try {
+      return Optional.of(Files.getPosixFilePermissions(file));
+    } catch (UnsupportedOperationException | IOException e) {
+      return Optional.empty(); // not a POSIX file system: the file system's defaults apply
     }
   }
 }
