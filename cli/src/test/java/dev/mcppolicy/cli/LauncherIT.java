@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./mcppolicy} launcher, run as a user runs it, on the jar this build packaged: its
@@ -29,6 +30,15 @@ class LauncherIT {
     assertEquals("", r.stderr());
     assertEquals(Files.readString(ROOT.resolve("samples/odoo/policy.json")), r.stdout());
     assertEquals(0, r.exit());
+  }
+
+  @Test
+  void aFullDiskOnStandardOutputIsExitTwo() throws Exception {
+    Process p = new ProcessBuilder(ROOT.resolve("mcppolicy").toString(), "compile", "samples/odoo/policy.mcppolicy")
+        .directory(ROOT.toFile()).redirectOutput(new java.io.File("/dev/full")).start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, p.waitFor(), err);
+    assertTrue(err.contains("cannot write to standard output"), err);
   }
 
   @Test
@@ -103,12 +113,73 @@ class LauncherIT {
     Files.delete(archive); // the next run makes a good one again
   }
 
+  /**
+   * What a new user does, on a copy of the repository with nothing beside it (no ../shared): the
+   * README's first command builds the command line and passes; the launcher then works through a
+   * symbolic link from another folder, and rebuilds once the sources are newer than the jar.
+   */
+  @Test
+  void aFreshCopyWithNothingBesideItBuildsAndRunsTheReadmesFirstCommand(@TempDir Path tmp) throws Exception {
+    Path copy = copyOfRepository(tmp.resolve("clone"));
+    assertEquals(List.of("clone"), names(tmp), "nothing beside the copy");
+
+    Result first = run(copy, copy.resolve("mcppolicy"), Map.of(), "verify", "samples/odoo");
+    assertEquals(0, first.exit(), first.stderr());
+    assertTrue(first.stderr().contains("building the command line (first use"), first.stderr());
+    assertEquals(2, first.stdout().lines().filter(l -> l.startsWith("PASS ")).count(), first.stdout());
+
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path link = Files.createSymbolicLink(bin.resolve("mcppolicy"), copy.resolve("mcppolicy"));
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Result linked = run(elsewhere, link, Map.of(), "compile", copy.resolve("samples/odoo/policy.mcppolicy").toString());
+    assertEquals(0, linked.exit(), linked.stderr());
+    assertEquals("", linked.stderr(), "no build: the jar of the repository the link leads to is up to date");
+    assertEquals(Files.readString(copy.resolve("samples/odoo/policy.json")), linked.stdout());
+    assertEquals(List.of(), names(bin).stream().filter(n -> !n.equals("mcppolicy")).toList(), "nothing built beside the link");
+
+    Path source = copy.resolve("cli/src/main/java/dev/mcppolicy/cli/Version.java");
+    Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    Result pulled = run(elsewhere, link, Map.of(), "--version");
+    assertEquals(0, pulled.exit(), pulled.stderr());
+    assertTrue(pulled.stderr().contains("building the command line (the sources changed since the last build)"),
+        pulled.stderr());
+  }
+
+  /** The repository's files as git sees them (tracked, and untracked but not ignored), copied as they are now. */
+  private static Path copyOfRepository(Path copy) throws Exception {
+    Process ls = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+        .directory(ROOT.toFile()).start();
+    String listing = new String(ls.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, ls.waitFor(), "git ls-files");
+    for (String name : listing.split("\0")) {
+      Path from = ROOT.resolve(name);
+      if (name.isEmpty() || !Files.isRegularFile(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        continue; // deleted in the working tree, or a link
+      }
+      Path to = copy.resolve(name);
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    return copy;
+  }
+
+  private static List<String> names(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
   private record Result(int exit, String stdout, String stderr) {}
 
   private static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("mcppolicy").toString()));
+    return run(ROOT, ROOT.resolve("mcppolicy"), env, args);
+  }
+
+  private static Result run(Path workingDirectory, Path launcher, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
     pb.environment().remove("MCPPOLICY_JAVA_OPTS");
     pb.environment().remove("MCPPOLICY_REBUILD");
     pb.environment().putAll(env);
