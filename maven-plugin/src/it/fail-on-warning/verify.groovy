@@ -1,5 +1,5 @@
 def log = new File(basedir, "build.log").text
-assert log.contains("warning[E203]: unknown tool 'odoo_serch'")
+assert log.contains("warning[E204]: the glob 'odoo_nothing_*' matches no tool in the catalog")
 assert log.contains("1 warning (failOnWarning)")
 assert log.contains("BUILD FAILURE")
 

@@ -2,7 +2,7 @@ def log = new File(basedir, "build.log").text
 assert log.contains("src/test/mcppolicy/odoo.trace.jsonl:4: expected allow, got deny") : "the log names the trace line"
 assert log.contains("rule: /tools/oca_link/limits/oca_link_rate")
 assert log.contains("BUILD FAILURE")
-def report = new groovy.xml.XmlSlurper().parse(new File(basedir, "target/mcppolicy-reports/TEST-src.test.mcppolicy.odoo.xml"))
+def report = new groovy.xml.XmlSlurper().parse(new File(basedir, "target/mcppolicy-reports/TEST-src.test.mcppolicy.odoo%2Etrace.xml"))
 assert report.@failures == "1"
 
 assert !(log =~ /(?m)^\s+at [a-z]/) : "no stack trace for a policy problem"

@@ -3,7 +3,7 @@ def out = new File(basedir, "target/mcppolicy/odoo.json")
 assert out.isFile() : "the policy compiled to target/mcppolicy/odoo.json"
 assert out.text.contains('"counter": "oca_link_rate"')
 assert log.contains("PASS src/test/mcppolicy/odoo.trace.jsonl: 4 expectations")
-def report = new File(basedir, "target/mcppolicy-reports/TEST-src.test.mcppolicy.odoo.xml")
+def report = new File(basedir, "target/mcppolicy-reports/TEST-src.test.mcppolicy.odoo%2Etrace.xml")
 assert report.isFile() : "a Surefire report"
 def suite = new groovy.xml.XmlSlurper().parse(report)
 assert suite.name() == "testsuite"

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** Options of commands that compile: {@code --strict} and {@code --root}. A picocli mixin. */
 final class CompilerOptions {
-  @Option(names = "--strict", description = "Treat warnings as errors (an unknown tool name fails).")
+  @Option(names = "--strict", description = "Treat warnings as errors (a selector that matches nothing fails).")
   boolean strict;
 
   @Option(names = "--root", paramLabel = "DIR",

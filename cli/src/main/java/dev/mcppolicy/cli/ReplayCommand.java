@@ -12,6 +12,7 @@ import dev.mcppolicy.report.CaseResult;
 import dev.mcppolicy.report.JunitXml;
 import dev.mcppolicy.report.SuiteResult;
 import dev.mcppolicy.run.LoadedPolicy;
+import dev.mcppolicy.run.UnknownTools;
 import dev.mcppolicy.sim.Decision;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.Verdict;
@@ -195,9 +196,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(name);
         sink.progress = progress;
+        UnknownTools tools = loaded.unknownTools(sink);
         Replayer.Summary summary;
         try {
-          summary = Replayer.replay(opener, simulator, new Replayer.Options(keepGoing, false), sink);
+          summary = Replayer.replay(opener, simulator, new Replayer.Options(keepGoing, false), tools);
         } catch (IOException e) {
           // reading failed part way, or sorting could not write its temporary files: none of this
           // trace's results are kept
@@ -210,6 +212,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         progress.done();
         sink.close();
+        if (!tools.warnings(name).isEmpty()) {
+          reporting.print(tools.warnings(name), err, null);
+        }
         summary.problems().forEach(p -> err.println(p));
         summary.warning().ifPresent(w -> err.println(name + ": warning: " + w));
         if (!summary.problems().isEmpty()) {

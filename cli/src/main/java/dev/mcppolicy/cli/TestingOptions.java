@@ -46,6 +46,7 @@ final class TestingOptions {
       reporting.print(report.diagnostics(), err, null);
     }
     report.problems().forEach(p -> err.println("mcppolicy: " + p));
+    report.nothingToTest().ifPresent(n -> err.println("mcppolicy: " + n));
     report.warnings().forEach(err::println);
     out.print(report.text());
     out.flush();

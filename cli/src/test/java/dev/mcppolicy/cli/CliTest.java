@@ -126,20 +126,66 @@ class CliTest {
   }
 
   @Test
-  void strictTurnsWarningsIntoErrors() throws Exception {
+  void anUnknownToolInABoundPolicyIsAnErrorWithTheNearestName() throws Exception {
     Path typo = write("typo.mcppolicy", "default deny\nimport \"std/servers/odoo-claude-mcp\"\ntool odoo_serch limit 10/minute per grant\n");
-    Run lenient = run("compile", "--color=never", typo.toString());
-    assertEquals(0, lenient.code());
-    assertTrue(lenient.err().contains("warning[E203]: unknown tool 'odoo_serch'"), lenient.err());
-    Run strict = run("compile", "--strict", "--color=never", typo.toString());
-    assertEquals(1, strict.code());
-    assertEquals("", strict.out());
-    assertTrue(strict.err().contains("""
+    Run r = run("compile", "--color=never", typo.toString());
+    assertEquals(1, r.code());
+    assertEquals("", r.out());
+    assertTrue(r.err().contains("""
         typo.mcppolicy:3:6: error[E203]: unknown tool 'odoo_serch'
             3 | tool odoo_serch limit 10/minute per grant
               |      ^^^^^^^^^^
-           help: did you mean 'odoo_search'?
-        """), strict.err());
+           help: did you mean 'odoo_search'? To declare a tool the server has but its catalog lacks, import a local \
+        catalog beside the server's: catalog extra_tools { odoo_serch write }
+        """), r.err());
+  }
+
+  @Test
+  void aToolTheCatalogLacksIsDeclaredInALocalCatalog() throws Exception {
+    write("extra-tools.mcppolicy", "catalog extra_tools { list_issue_types read }\n");
+    Path policy = write("p.mcppolicy", "default deny\nimport \"std/servers/github-mcp-server\"\nimport \"extra-tools\"\n"
+        + "allow list_issue_types\n");
+    Run r = run("compile", "--color=never", policy.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"list_issue_types\": {}"), r.out());
+  }
+
+  @Test
+  void aPolicyWithoutDefaultIsAnErrorNotAModule() throws Exception {
+    Path named = write("team-b.mcppolicy", "policy \"team-b\"\nallow a\n");
+    Run r = run("check", "--color=never", named.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("team-b.mcppolicy:1:1: error[E101]: policy \"team-b\" has no 'default'"), r.err());
+    assertTrue(r.err().contains("checked 1 file: 1 error, 0 warnings"), r.err());
+  }
+
+  @Test
+  void aTraceRecordOfAToolNoCatalogListsIsAWarningAtItsFirstLine() throws Exception {
+    Path policy = write("git.mcppolicy", "default deny\nimport \"std/servers/git\"\nallow git_status\n");
+    Path trace = write("day.trace.jsonl", """
+        {"ts": "2026-11-21T10:00:00Z", "grant": "ci", "tool": "git_status", "expect": "allow"}
+        {"ts": "2026-11-21T10:00:01Z", "grant": "ci", "tool": "git_stauts", "expect": "deny"}
+        {"ts": "2026-11-21T10:00:02Z", "grant": "ci", "tool": "git_stauts", "expect": "deny"}
+        """);
+    Run r = run("replay", "--color=never", "--policy", policy.toString(), trace.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("""
+        day.trace.jsonl:2:1: warning[E211]: unknown tool 'git_stauts': no catalog the policy imports lists it
+           help: did you mean 'git_status'?
+        """), r.err());
+    assertEquals(1, r.err().split("E211", -1).length - 1, "one warning per tool: " + r.err());
+  }
+
+  @Test
+  void strictTurnsWarningsIntoErrors() throws Exception {
+    Path empty = write("empty.mcppolicy", "default deny\nimport \"std/servers/odoo-claude-mcp\"\nallow odoo_nothing_*\n");
+    Run lenient = run("compile", "--color=never", empty.toString());
+    assertEquals(0, lenient.code());
+    assertTrue(lenient.err().contains("warning[E204]: the glob 'odoo_nothing_*' matches no tool in the catalog"), lenient.err());
+    Run strict = run("compile", "--strict", "--color=never", empty.toString());
+    assertEquals(1, strict.code());
+    assertEquals("", strict.out());
+    assertTrue(strict.err().contains("error[E204]: the glob 'odoo_nothing_*' matches no tool in the catalog"), strict.err());
   }
 
   @Test

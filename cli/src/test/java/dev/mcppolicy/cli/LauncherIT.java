@@ -114,7 +114,7 @@ class LauncherIT {
   }
 
   /**
-   * What a new user does, on a copy of the repository with nothing beside it (no ../shared): the
+   * What a new user does, on a copy of the repository with nothing beside it: the
    * README's first command builds the command line and passes; the launcher then works through a
    * symbolic link from another folder, and rebuilds once the sources are newer than the jar.
    */

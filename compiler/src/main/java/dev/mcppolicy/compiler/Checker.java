@@ -55,6 +55,13 @@ final class Checker {
         }
       }
     }
+    if (firstName != null && firstDefault == null && !module.isStdlib()) {
+      // a file that names a policy is one: without default it would silently be a module, which
+      // check passes and verify never runs
+      sink.add(Diagnostic.of(Code.E101, "policy \"" + firstName.name().value() + "\" has no 'default'",
+          file, firstName.span())
+          .withHelp("add 'default deny' (or 'default allow'); a module, a file to import, has no 'policy' line"));
+    }
   }
 
   /** The first of a declaration that may appear once; a later one is reported. */

@@ -11,12 +11,14 @@ import java.util.Optional;
  * (sorted), and the loaded program when the file could be read.
  *
  * @param unreadable the compiled file itself could not be read (a usage problem, not a policy one)
+ * @param catalogTools every tool the catalogs it sees declare; empty when it is bound to none
  */
-public record CompileResult(
-    Optional<PolicyDocument> document, List<Diagnostic> diagnostics, Optional<Program> program, boolean unreadable) {
+public record CompileResult(Optional<PolicyDocument> document, List<Diagnostic> diagnostics, Optional<Program> program,
+    boolean unreadable, java.util.SortedSet<String> catalogTools) {
 
   public CompileResult {
     diagnostics = List.copyOf(diagnostics);
+    catalogTools = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(catalogTools));
   }
 
   public boolean hasErrors() {

@@ -52,7 +52,7 @@ final class ModuleLoader {
   /** Loads {@code file}; empty when the file itself cannot be read (reported to the sink). */
   Optional<Loaded> load(Path file, Optional<byte[]> text) {
     Path absolute = file.toAbsolutePath().normalize();
-    root = options.root().map(r -> r.toAbsolutePath().normalize()).orElseGet(() -> projectRoot(absolute));
+    root = ProjectRoot.of(absolute, options).dir();
     realRoot = realPath(root);
     byte[] bytes;
     try {
@@ -257,17 +257,6 @@ final class ModuleLoader {
     return out;
   }
 
-  /** The nearest folder above the file holding a pom.xml or .git, else the file's folder. */
-  static Path projectRoot(Path file) {
-    Path dir = file.getParent();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      if (Files.exists(p.resolve("pom.xml")) || Files.exists(p.resolve(".git"))) {
-        return p;
-      }
-    }
-    return dir;
-  }
-
   String displayName(Path p) {
     Path absolute = p.toAbsolutePath().normalize();
     Path base = options.workingDirectory().toAbsolutePath().normalize();
@@ -277,11 +266,7 @@ final class ModuleLoader {
   }
 
   private static Path realPath(Path p) {
-    try {
-      return p.toRealPath();
-    } catch (IOException e) {
-      return p.toAbsolutePath().normalize();
-    }
+    return ProjectRoot.realPath(p);
   }
 
   private static String reason(IOException e) {

@@ -51,7 +51,7 @@ public final class PolicyCompiler {
     Optional<ModuleLoader.Loaded> loaded = new ModuleLoader(options, sink).load(file, text);
     if (loaded.isEmpty()) {
       List<Diagnostic> ds = sink.sorted();
-      return new CompileResult(Optional.empty(), ds, Optional.empty(), CompileResult.isUnreadable(ds));
+      return new CompileResult(Optional.empty(), ds, Optional.empty(), CompileResult.isUnreadable(ds), new java.util.TreeSet<>());
     }
     Program program = loaded.get().program();
     Checker checker = new Checker(sink);
@@ -59,15 +59,18 @@ public final class PolicyCompiler {
     Optional<Posture> posture = program.root().defaultDecl().map(d -> d.posture());
     boolean invalidDefault = sink.sorted().stream().anyMatch(d -> d.code() == Code.E108
         && d.location().map(l -> l.file() == program.root().file()).orElse(false));
-    if (posture.isEmpty() && requireDefault && !loaded.get().syntaxErrors() && !invalidDefault) {
+    boolean named = program.root().unit().items().stream().anyMatch(i -> i instanceof dev.mcppolicy.syntax.Item.PolicyName);
+    if (posture.isEmpty() && requireDefault && !loaded.get().syntaxErrors() && !invalidDefault && !named) {
       sink.add(Diagnostic.of(Code.E101, program.root().file().name()
           + " has no 'default', so it is a module: it can be imported, not compiled on its own",
           program.root().file(), Span.at(1, 1, 1))
           .withHelp("add 'default deny' (or 'default allow') at the top of the file"));
     }
     PolicyDocument document = null;
+    java.util.SortedSet<String> catalogTools = new java.util.TreeSet<>();
     if (!loaded.get().syntaxErrors()) {
       ToolCatalog catalog = ToolCatalog.of(program, sink);
+      catalogTools.addAll(catalog.tools().keySet());
       if (posture.isPresent() || catalog.bound()) {
         document = new Resolver(program, catalog, sink).resolve(posture.orElse(Posture.DENY));
       }
@@ -78,6 +81,6 @@ public final class PolicyCompiler {
     }
     boolean ok = diagnostics.stream().noneMatch(Diagnostic::isError) && posture.isPresent();
     return new CompileResult(ok ? Optional.ofNullable(document) : Optional.empty(), diagnostics,
-        Optional.of(program), false);
+        Optional.of(program), false, catalogTools);
   }
 }

@@ -21,6 +21,7 @@ import dev.mcppolicy.syntax.RuleItem;
 import dev.mcppolicy.syntax.SelectorItem;
 import dev.mcppolicy.syntax.Statement;
 import dev.mcppolicy.syntax.Step;
+import dev.mcppolicy.syntax.Strings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -309,9 +310,22 @@ final class Resolver {
 
   private void unknownTool(String name, Module module, Span span) {
     Diagnostic d = Diagnostic.of(Code.E203, "unknown tool '" + name + "'", module.file(), span);
-    sink.add(Suggestions.closest(name, catalog.tools().keySet())
-        .map(s -> d.withHelp("did you mean '" + s + "'?"))
-        .orElse(d.withHelp("no catalog this policy imports lists it; check the name, or add it to a catalog")));
+    sink.add(d.withHelp(unknownToolHelp(name, catalog.tools().keySet())));
+  }
+
+  /**
+   * The nearest known tool, and how to declare one the server has but its catalog lacks: a typo in
+   * {@code hide} fails open and one in {@code allow} fails closed, so an unknown name is an error.
+   */
+  static String unknownToolHelp(String name, java.util.Collection<String> known) {
+    String declare = "to declare a tool the server has but its catalog lacks, import a local catalog beside the "
+        + "server's: catalog extra_tools { " + Strings.toolName(name) + " write }";
+    return Suggestions.closest(name, known).map(s -> "did you mean '" + s + "'? " + capitalized(declare))
+        .orElse("no catalog this policy imports lists it; " + declare);
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private void checkTestCalls() {
@@ -322,7 +336,11 @@ final class Resolver {
       for (Item.Test test : module.tests()) {
         for (Step step : test.steps()) {
           if (step instanceof Step.Call call && catalog.get(call.tool().value()).isEmpty()) {
-            unknownTool(call.tool().value(), module, call.tool().span());
+            String name = call.tool().value();
+            Diagnostic d = Diagnostic.of(Code.E211, "unknown tool '" + name + "': no catalog the policy imports lists it",
+                module.file(), call.tool().span());
+            sink.add(Suggestions.closest(name, catalog.tools().keySet()).map(s -> d.withHelp("did you mean '" + s + "'?"))
+                .orElse(d));
           }
         }
       }

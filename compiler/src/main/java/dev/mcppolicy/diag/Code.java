@@ -29,7 +29,7 @@ public enum Code {
   // E2xx: tools, selectors, catalogs
   E201(Severity.ERROR, "selector needs a catalog"),
   E202(Severity.ERROR, "'*' outside 'hide *'"),
-  E203(Severity.WARNING, "unknown tool"),
+  E203(Severity.ERROR, "unknown tool"),
   E204(Severity.WARNING, "selector matches nothing"),
   E205(Severity.ERROR, "unknown class"),
   E206(Severity.ERROR, "unknown risk level"),
@@ -37,6 +37,7 @@ public enum Code {
   E208(Severity.ERROR, "tool listed twice in a catalog"),
   E209(Severity.WARNING, "tool in two catalogs"),
   E210(Severity.ERROR, "'hide *' cannot be overridden"),
+  E211(Severity.WARNING, "unknown tool in a test or trace"),
 
   // E3xx: rules, conditions and limits
   E301(Severity.ERROR, "invalid limit count"),

@@ -17,6 +17,7 @@ import dev.mcppolicy.syntax.SelectorItem;
 import dev.mcppolicy.syntax.SourceUnit;
 import dev.mcppolicy.syntax.Statement;
 import dev.mcppolicy.syntax.Step;
+import dev.mcppolicy.syntax.Strings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class Formatter {
   private static final Pattern BARE_SEGMENT = Pattern.compile("[A-Za-z0-9_\\-]+");
-  private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
 
   private final List<Comment> comments;
   private int next;
@@ -365,8 +365,8 @@ public final class Formatter {
   }
 
   private static String name(Name n) {
-    if (!n.quoted() && BARE_NAME.matcher(n.value()).matches()) {
-      return n.value();
+    if (!n.quoted()) {
+      return Strings.toolName(n.value());
     }
     StringBuilder out = new StringBuilder();
     JsonWriter.writeString(n.value(), out);

@@ -26,9 +26,35 @@ public final class JunitXml {
     return write(suites, true);
   }
 
-  /** The report file of a suite: {@code TEST-<name without extension, unsafe characters as dots>.xml}. */
+  /**
+   * The report file of a suite, {@code TEST-<name>.xml}, different for every suite path, so that no
+   * report overwrites another: {@code /} becomes {@code .}; letters, digits, {@code _} and {@code -}
+   * stay; every other byte of the UTF-8 path, {@code .} included, becomes {@code %XX}. A test
+   * file's name drops {@code .mcppolicy} (unless what is left ends with {@code .trace}); a trace's
+   * drops {@code .jsonl}, so it always ends with {@code %2Etrace}. So {@code pg/monday.trace.jsonl}
+   * is {@code TEST-pg.monday%2Etrace.xml} and {@code pg.monday.trace.jsonl} is
+   * {@code TEST-pg%2Emonday%2Etrace.xml}.
+   */
   public static String fileName(SuiteResult suite) {
-    return "TEST-" + suite.name().replaceAll("\\.(mcppolicy|trace\\.jsonl)$", "").replaceAll("[^A-Za-z0-9_.-]", ".") + ".xml";
+    String name = suite.name();
+    if (name.endsWith(".trace.jsonl")) {
+      name = name.substring(0, name.length() - ".jsonl".length());
+    } else if (name.endsWith(".mcppolicy") && !name.endsWith(".trace.mcppolicy")) {
+      name = name.substring(0, name.length() - ".mcppolicy".length());
+    }
+    StringBuilder out = new StringBuilder("TEST-");
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c == '/') {
+        out.append('.');
+      } else if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return out.append(".xml").toString();
   }
 
   public static void write(String xml, OutputStream out) throws IOException {

@@ -18,26 +18,33 @@ import java.util.Optional;
  * A policy ready to simulate: compiled from {@code .mcppolicy}, or read from a {@code policy.json}
  * (validated as policy-json.md section 5 says). Nothing is simulated against a policy that did not
  * load. {@code problems} are policy.json problems as {@code FILE:LINE:COL: $.path: message};
- * {@code unreadable} means the file itself could not be read.
+ * {@code unreadable} means the file itself could not be read. {@code catalogTools} are the tools
+ * the catalogs of a {@code .mcppolicy} declare (empty for a policy.json, or a policy bound to none).
  */
 public record LoadedPolicy(Optional<PolicyDocument> document, List<Diagnostic> diagnostics, List<String> problems,
-    boolean unreadable) {
+    boolean unreadable, java.util.SortedSet<String> catalogTools) {
+
+  /** Records of a trace replayed against this policy, checked for tools no catalog lists. */
+  public UnknownTools unknownTools(dev.mcppolicy.trace.Replayer.Listener next) {
+    return UnknownTools.around(next, catalogTools);
+  }
 
   public static LoadedPolicy load(Path file, String name, CompileOptions options) {
     if (!file.getFileName().toString().endsWith(".json")) {
       CompileResult r = PolicyCompiler.compile(file, options);
-      return new LoadedPolicy(r.document(), r.diagnostics(), List.of(), r.unreadable());
+      return new LoadedPolicy(r.document(), r.diagnostics(), List.of(), r.unreadable(), r.catalogTools());
     }
     String text;
     try {
       text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       String why = Files.isDirectory(file) ? "it is a directory" : IoErrors.describe(e);
-      return new LoadedPolicy(Optional.empty(), List.of(), List.of("cannot read " + name + ": " + why), true);
+      return new LoadedPolicy(Optional.empty(), List.of(), List.of("cannot read " + name + ": " + why), true,
+          new java.util.TreeSet<>());
     }
     PolicyJson.LoadResult r = PolicyJson.read(text);
     List<String> problems = r.problems().stream()
         .map(p -> name + ":" + p.line() + ":" + p.column() + ": " + p.jsonPath() + ": " + p.message()).toList();
-    return new LoadedPolicy(r.document(), List.of(), problems, false);
+    return new LoadedPolicy(r.document(), List.of(), problems, false, new java.util.TreeSet<>());
   }
 }

@@ -5,7 +5,9 @@ import dev.mcppolicy.compiler.CompileResult;
 import dev.mcppolicy.compiler.PolicyCompiler;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.Diagnostics;
+import dev.mcppolicy.compiler.ProjectRoot;
 import dev.mcppolicy.io.AtomicFiles;
+import dev.mcppolicy.io.FileTree;
 import dev.mcppolicy.io.IoErrors;
 import dev.mcppolicy.model.PolicyJson;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Compiles a source folder: every {@code .mcppolicy} that declares {@code default} becomes
@@ -43,7 +44,9 @@ public final class ProjectCompiler {
     List<String> problems = new ArrayList<>();
     List<Path> written = new ArrayList<>();
     List<Path> upToDate = new ArrayList<>();
-    List<Path> files = sources(source);
+    FileTree.Listing tree = sources(source, options);
+    problems.addAll(tree.problems());
+    List<Path> files = tree.files();
     FileTime newest = files.stream().map(ProjectCompiler::modified).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
     CompileOptions compile = options.withImportPath(List.of(source));
     for (Path file : files) {
@@ -83,15 +86,15 @@ public final class ProjectCompiler {
     return output.resolve(rel.substring(0, rel.length() - ".mcppolicy".length()) + ".json");
   }
 
-  static List<Path> sources(Path source) {
+  /** Every {@code .mcppolicy} under {@code source}, symbolic links followed inside the project root. */
+  static FileTree.Listing sources(Path source, CompileOptions options) {
     if (!Files.isDirectory(source)) {
-      return List.of();
+      return new FileTree.Listing(List.of(), List.of(),
+          Files.isSymbolicLink(source) ? List.of(source + ": a symbolic link that leads nowhere (a loop, or a missing target)")
+              : List.of());
     }
-    try (Stream<Path> files = Files.walk(source)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".mcppolicy") && Files.isRegularFile(p)).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
+    return FileTree.walk(source, Integer.MAX_VALUE, ProjectRoot.of(source, options).dir(), d -> true,
+        f -> f.getFileName().toString().endsWith(".mcppolicy"), Path::toString);
   }
 
   private static FileTime modified(Path p) {

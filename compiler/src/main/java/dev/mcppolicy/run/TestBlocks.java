@@ -40,13 +40,18 @@ final class TestBlocks {
 
   private TestBlocks() {}
 
-  /** The outcome of one test: its case, and whether a replayed file could not be read. */
-  record Outcome2(CaseResult result, boolean inputProblem) {}
+  /**
+   * The outcome of one test: its case, whether a replayed file could not be read, and a warning for
+   * each tool of a replayed trace that no catalog of the policy lists.
+   */
+  record Outcome2(CaseResult result, boolean inputProblem, List<dev.mcppolicy.diag.Diagnostic> unknownTools) {}
 
-  static Outcome2 run(Item.Test test, SourceFile file, Path folder, String className, PolicyDocument policy,
-      WindowMode windows, java.util.function.Function<Path, String> names) {
+  /** Runs {@code test}; a {@code replay} file must stay inside {@code root}, as imports do. */
+  static Outcome2 run(Item.Test test, SourceFile file, Path folder, String className, LoadedPolicy policy,
+      WindowMode windows, java.util.function.Function<Path, String> names, dev.mcppolicy.compiler.ProjectRoot root) {
     long started = System.nanoTime();
-    Simulator simulator = Simulator.of(policy, windows);
+    Simulator simulator = Simulator.of(policy.document().orElseThrow(), windows);
+    List<dev.mcppolicy.diag.Diagnostic> unknownTools = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     String grant = "default";
@@ -84,18 +89,26 @@ final class TestBlocks {
       } else if (step instanceof Step.Replay replay) {
         Path trace = folder.resolve(replay.file().value()).normalize();
         String name = names.apply(trace);
+        Optional<String> escape = root.escape(trace);
+        if (escape.isPresent()) {
+          // never read: its lines would be echoed in the report, into a CI log
+          errors.add(where + ": cannot replay \"" + replay.file().value() + "\": " + escape.get());
+          continue;
+        }
         if (!Files.isRegularFile(trace)) {
           errors.add(where + ": cannot read " + name + ": " + (Files.isDirectory(trace) ? "it is a directory" : "no such file"));
           continue;
         }
         try {
+          UnknownTools tools = policy.unknownTools((r, d, mismatches) -> {
+            if (!mismatches.isEmpty()) {
+              failures.add(CallReport.failure(name + ":" + r.line() + " (replayed at " + where + ")", r, d, mismatches));
+            }
+          });
           Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name), simulator,
-              new Replayer.Options(false, true), (r, d, mismatches) -> {
-                if (!mismatches.isEmpty()) {
-                  failures.add(CallReport.failure(name + ":" + r.line() + " (replayed at " + where + ")", r, d, mismatches));
-                }
-              });
+              new Replayer.Options(false, true), tools);
           s.problems().forEach(p -> errors.add(p + " (replayed at " + where + ")"));
+          unknownTools.addAll(tools.warnings(name));
         } catch (IOException e) {
           errors.add(where + ": cannot read " + name + ": " + dev.mcppolicy.io.IoErrors.describe(e));
         }
@@ -105,12 +118,14 @@ final class TestBlocks {
     String name = test.name().value();
     if (!errors.isEmpty()) {
       return new Outcome2(new CaseResult(name, className, Optional.empty(), Optional.of(errors.get(0)),
-          String.join("\n", errors) + (failures.isEmpty() ? "" : "\n" + String.join("", failures)), seconds), true);
+          String.join("\n", errors) + (failures.isEmpty() ? "" : "\n" + String.join("", failures)), seconds), true,
+          unknownTools);
     }
     if (!failures.isEmpty()) {
       String first = failures.get(0).lines().findFirst().orElse("");
-      return new Outcome2(new CaseResult(name, className, Optional.of(first), Optional.empty(), String.join("", failures), seconds), false);
+      return new Outcome2(new CaseResult(name, className, Optional.of(first), Optional.empty(), String.join("", failures),
+          seconds), false, unknownTools);
     }
-    return new Outcome2(CaseResult.passed(name, className, seconds), false);
+    return new Outcome2(CaseResult.passed(name, className, seconds), false, unknownTools);
   }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * Everything a test or verify run found: compiler diagnostics, inputs that could not be used,
- * suite results, warnings, and the outputs written.
+ * suite results, warnings, the outputs written, and, when it found nothing to test, what it
+ * searched ({@code nothingToTest}: an empty run is never a green run).
  */
 public record TestReport(List<Diagnostic> diagnostics, List<String> problems, List<SuiteResult> suites,
-    List<String> warnings, List<Path> written) {
+    List<String> warnings, List<Path> written, java.util.Optional<String> nothingToTest) {
 
   public TestReport {
     diagnostics = List.copyOf(diagnostics);
@@ -36,9 +37,12 @@ public record TestReport(List<Diagnostic> diagnostics, List<String> problems, Li
     return suites.stream().mapToLong(s -> s.failures() + s.errors()).sum();
   }
 
-  /** 2 when an input could not be used, 1 when a policy has errors or a test failed, else 0. */
+  /**
+   * 2 when an input could not be used or there was nothing to test, 1 when a policy has errors or a
+   * test failed, else 0.
+   */
   public int exitCode() {
-    boolean inputErrors = !problems.isEmpty() || suites.stream().anyMatch(s -> s.errors() > 0);
+    boolean inputErrors = !problems.isEmpty() || suites.stream().anyMatch(s -> s.errors() > 0) || nothingToTest.isPresent();
     if (inputErrors) {
       return 2;
     }

@@ -7,7 +7,9 @@ import dev.mcppolicy.compiler.Module;
 import dev.mcppolicy.compiler.PolicyCompiler;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.Diagnostics;
+import dev.mcppolicy.compiler.ProjectRoot;
 import dev.mcppolicy.io.AtomicFiles;
+import dev.mcppolicy.io.FileTree;
 import dev.mcppolicy.io.IoErrors;
 import dev.mcppolicy.model.PolicyJson;
 import dev.mcppolicy.report.CaseResult;
@@ -52,22 +54,28 @@ public final class TestRunner {
   private final List<String> warnings = new ArrayList<>();
   private final List<Path> written = new ArrayList<>();
   private final Set<Path> testedFiles = new LinkedHashSet<>();
+  private final Set<Path> folders = new LinkedHashSet<>();
+  private long policyCount;
+  private long testFileCount;
+  private long traceCount;
 
   private TestRunner(Options options) {
     this.options = options;
   }
 
-  /** {@code mcppolicy verify DIR}: compile every policy under DIR, then run every test. */
+  /**
+   * {@code mcppolicy verify DIR}: compile every policy under DIR, then run every test, searching
+   * every subfolder as {@code test} does (tooling.md section 4).
+   */
   public static TestReport verify(Path dir, Options options) {
     TestRunner runner = new TestRunner(options);
     if (!Files.isDirectory(dir)) {
-      runner.problems.add("cannot verify " + runner.name(dir) + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
-    } else if (Files.isDirectory(dir.resolve("src/main/mcppolicy"))) {
-      runner.maven(dir, true);
+      runner.problems.add("cannot verify " + runner.name(dir) + ": " + (Files.exists(dir) ? "not a folder"
+          : Files.isSymbolicLink(dir) ? "a symbolic link that leads nowhere" : "no such folder"));
     } else {
-      runner.flat(dir, true);
+      runner.search(dir, true);
     }
-    return runner.report();
+    return runner.report(List.of(dir));
   }
 
   /**
@@ -77,12 +85,8 @@ public final class TestRunner {
    */
   public static TestReport project(Path source, Path tests, Path output, Options options) {
     TestRunner runner = new TestRunner(options);
-    if (!Files.isDirectory(source)) {
-      runner.problems.add("no policies: " + runner.name(source) + " is not a folder");
-    } else {
-      runner.maven(source, tests, output, true);
-    }
-    return runner.report();
+    runner.maven(source, tests, output, true);
+    return runner.report(List.of(source, tests));
   }
 
   /** {@code mcppolicy test PATH...}: every test block and trace under the paths. */
@@ -91,15 +95,33 @@ public final class TestRunner {
     for (Path path : paths) {
       runner.testPath(path);
     }
-    return runner.report();
+    return runner.report(paths);
   }
 
-  private TestReport report() {
+  private TestReport report(List<Path> searched) {
     List<Diagnostic> ds = diagnostics.sorted();
     if (options.compile().strict()) {
       ds = ds.stream().map(d -> d.withSeverity(dev.mcppolicy.diag.Severity.ERROR)).toList();
     }
-    return new TestReport(ds, List.copyOf(problems), suites, warnings, written);
+    Optional<String> nothing = Optional.empty();
+    boolean ran = suites.stream().anyMatch(s -> !s.cases().isEmpty());
+    if (!ran && problems.isEmpty() && ds.stream().noneMatch(Diagnostic::isError)) {
+      String where = String.join(", ", searched.stream().map(this::name).toList());
+      nothing = Optional.of(options.run()
+          .map(r -> "nothing to test: no test block or trace under " + where + " matches --run '" + r.pattern() + "'")
+          .orElse("nothing to test: no test block and no trace with expectations under " + where)
+          + " (searched " + count(folders.size(), "folder") + ", found " + count(policyCount, "policy", "policies") + ", "
+          + count(testFileCount, "test file") + " and " + count(traceCount, "trace") + ")");
+    }
+    return new TestReport(ds, List.copyOf(problems), suites, warnings, written, nothing);
+  }
+
+  private static String count(long n, String word) {
+    return count(n, word, word + "s");
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   // ------------------------------------------------------------------ layouts
@@ -113,25 +135,37 @@ public final class TestRunner {
           ? folder.getParent() : folder;
       trace(path, base, singlePolicy(base), options.compile());
     } else if (Files.isDirectory(path)) {
-      if (Files.isDirectory(path.resolve("src/main/mcppolicy"))) {
-        maven(path, false);
-        return;
-      }
-      try (Stream<Path> dirs = Files.walk(path)) {
-        for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !skipped(path, d)).sorted().toList()) {
-          if (Files.isDirectory(dir.resolve("src/main/mcppolicy"))) {
-            maven(dir, false);
-          } else if (!list(dir, ".mcppolicy").isEmpty() || !list(dir, ".trace.jsonl").isEmpty()) {
-            flat(dir, false);
-          }
-        }
-      } catch (IOException e) {
-        problems.add("cannot read " + name(path) + ": " + IoErrors.describe(e));
-      }
+      search(path, false);
     } else {
       problems.add("cannot test " + name(path) + ": " + (Files.exists(path)
-          ? "not a .mcppolicy file, a .trace.jsonl file or a folder" : "no such file or folder"));
+          ? "not a .mcppolicy file, a .trace.jsonl file or a folder"
+          : Files.isSymbolicLink(path) ? "a symbolic link that leads nowhere" : "no such file or folder"));
     }
+  }
+
+  /**
+   * A folder and every folder under it: a Maven project (one with {@code src/main/mcppolicy} or
+   * {@code src/test/mcppolicy}) in its layout, any other folder holding policies or traces as a
+   * flat folder.
+   */
+  private void search(Path top, boolean compileAll) {
+    if (isMaven(top)) {
+      maven(top, compileAll);
+      return;
+    }
+    FileTree.Listing tree = walk(top, Integer.MAX_VALUE, d -> !skipped(top, d));
+    for (Path dir : tree.folders()) {
+      if (isMaven(dir)) {
+        maven(dir, compileAll);
+      } else if (tree.files().stream().anyMatch(f -> dir.equals(f.getParent()))) {
+        flat(dir, compileAll);
+      }
+    }
+  }
+
+  private static boolean isMaven(Path dir) {
+    return Files.isDirectory(dir.resolve("src/main/mcppolicy")) || Files.isDirectory(dir.resolve("src/test/mcppolicy"))
+        || Files.isSymbolicLink(dir.resolve("src/main/mcppolicy")) || Files.isSymbolicLink(dir.resolve("src/test/mcppolicy"));
   }
 
   /** Folders a recursive search does not enter: hidden ones, build output, a flat folder's traces, Maven sources. */
@@ -154,13 +188,22 @@ public final class TestRunner {
 
   private void maven(Path source, Path tests, Path output, boolean compileAll) {
     CompileOptions compile = options.compile().withImportPath(List.of(source));
-    for (Path file : ProjectCompiler.sources(source)) {
+    for (Path folder : List.of(source, tests)) {
+      if (Files.isSymbolicLink(folder) && !Files.exists(folder)) {
+        problems.add(name(folder) + ": a symbolic link that leads nowhere (a loop, or a missing target)");
+      }
+    }
+    for (Path file : walk(source, Integer.MAX_VALUE, d -> true).files()) {
+      if (!file.toString().endsWith(".mcppolicy")) {
+        continue;
+      }
       CompileResult checked = PolicyCompiler.check(file, compile);
       boolean isPolicy = checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false);
       if (!isPolicy) {
         diagnostics.addAll(checked.diagnostics());
         continue;
       }
+      policyCount++;
       LoadedPolicy policy = policy(file, compile);
       if (options.writeOutputs() && policy.document().isPresent()) {
         Path out = ProjectCompiler.outputFor(source, output, file);
@@ -175,14 +218,16 @@ public final class TestRunner {
         runTests(file, checked, file, compile);
       }
     }
-    if (!Files.isDirectory(tests)) {
-      return;
+    List<Path> testFiles = walk(tests, Integer.MAX_VALUE, d -> true).files();
+    for (Path file : testFiles) {
+      if (file.toString().endsWith(".mcppolicy")) {
+        testFile(file, compile);
+      }
     }
-    for (Path file : walk(tests, ".mcppolicy")) {
-      testFile(file, compile);
-    }
-    for (Path trace : walk(tests, ".trace.jsonl")) {
-      trace(trace, source, mavenPolicyOf(tests, source, trace), compile);
+    for (Path trace : testFiles) {
+      if (trace.toString().endsWith(".trace.jsonl")) {
+        trace(trace, source, mavenPolicyOf(tests, source, trace), compile);
+      }
     }
   }
 
@@ -203,17 +248,25 @@ public final class TestRunner {
 
   /** A flat folder: each .mcppolicy with default is a policy; traces in it and in traces/. */
   private void flat(Path dir, boolean compileAll) {
-    for (Path file : list(dir, ".mcppolicy")) {
+    List<Path> files = walk(dir, 1, d -> false).files();
+    for (Path file : files) {
+      if (!file.toString().endsWith(".mcppolicy")) {
+        continue;
+      }
       if (compileAll) {
         CompileResult checked = PolicyCompiler.check(file, options.compile());
         if (checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false)) {
+          policyCount++;
           policy(file, options.compile());
         }
       }
       testFile(file, options.compile());
     }
-    List<Path> traces = new ArrayList<>(list(dir, ".trace.jsonl"));
-    traces.addAll(walk(dir.resolve("traces"), ".trace.jsonl"));
+    List<Path> traces = new ArrayList<>(files.stream().filter(f -> f.toString().endsWith(".trace.jsonl")).toList());
+    if (Files.isDirectory(dir.resolve("traces"))) {
+      traces.addAll(walk(dir.resolve("traces"), Integer.MAX_VALUE, d -> true).files().stream()
+          .filter(f -> f.toString().endsWith(".trace.jsonl")).toList());
+    }
     Optional<Path> single = singlePolicy(dir);
     for (Path trace : traces) {
       trace(trace, dir, single, options.compile());
@@ -223,7 +276,10 @@ public final class TestRunner {
   /** The folder's only policy (a .mcppolicy that declares default), if it has exactly one. */
   private Optional<Path> singlePolicy(Path dir) {
     List<Path> found = new ArrayList<>();
-    for (Path file : list(dir, ".mcppolicy")) {
+    for (Path file : walk(dir, 1, d -> false).files()) {
+      if (!file.toString().endsWith(".mcppolicy")) {
+        continue;
+      }
       CompileResult checked = PolicyCompiler.check(file, options.compile());
       if (checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false)) {
         found.add(file);
@@ -245,6 +301,7 @@ public final class TestRunner {
     if (checked.unreadable() || checked.program().isEmpty() || checked.program().get().root().tests().isEmpty()) {
       return;
     }
+    testFileCount++;
     Module root = checked.program().get().root();
     Path policy;
     if (root.defaultDecl().isPresent()) {
@@ -282,9 +339,10 @@ public final class TestRunner {
     List<CaseResult> cases = new ArrayList<>();
     Path folder = file.toAbsolutePath().getParent();
     for (Item.Test test : tests) {
-      TestBlocks.Outcome2 outcome = TestBlocks.run(test, root.file(), folder, className, policy.document().get(),
-          options.windows(), this::name);
+        TestBlocks.Outcome2 outcome = TestBlocks.run(test, root.file(), folder, className, policy, options.windows(),
+          this::name, ProjectRoot.of(file, compile));
       cases.add(outcome.result());
+      diagnostics.addAll(outcome.unknownTools());
     }
     suites.add(new SuiteResult(name(file), name(file), cases, List.of()));
   }
@@ -294,6 +352,7 @@ public final class TestRunner {
     if (options.run().isPresent() && !options.run().get().matcher(name).find()) {
       return;
     }
+    traceCount++;
     TraceHeader header;
     try {
       header = TraceReader.header(trace, name);
@@ -302,6 +361,13 @@ public final class TestRunner {
       return;
     }
     Optional<Path> policyFile = header.policy().map(p -> base.resolve(p).normalize()).or(() -> conventional);
+    Optional<String> escape = header.policy().flatMap(p -> ProjectRoot.of(trace, compile).escape(policyFile.get()));
+    if (escape.isPresent()) {
+      // never read: its lines would be echoed in diagnostics, into a CI log
+      problems.add(name + ": the policy \"" + header.policy().get() + "\" named by its header cannot be read: "
+          + escape.get());
+      return;
+    }
     if (policyFile.isEmpty()) {
       problems.add(name + ": no policy to replay this trace against: name it in a header line "
           + "{\"trace\": {\"policy\": \"FILE\"}}, or keep one policy in its folder");
@@ -316,8 +382,9 @@ public final class TestRunner {
       return;
     }
     try {
-      TraceSuite.Result result = TraceSuite.run(trace, name, policy.document().get(), options.windows());
+      TraceSuite.Result result = TraceSuite.run(trace, name, policy, options.windows());
       suites.add(result.suite());
+      diagnostics.addAll(result.unknownTools());
       warnings.addAll(result.suite().warnings());
     } catch (IOException e) {
       problems.add("cannot replay " + name + ": " + IoErrors.describe(e)); // reading it, or sorting it through temporary files
@@ -335,25 +402,21 @@ public final class TestRunner {
 
   // ------------------------------------------------------------------ files
 
-  /** Files directly in {@code dir} ending with {@code suffix}, sorted. */
-  private static List<Path> list(Path dir, String suffix) {
-    return files(dir, suffix, 1);
-  }
-
-  /** Files anywhere under {@code dir} ending with {@code suffix}, sorted. */
-  private static List<Path> walk(Path dir, String suffix) {
-    return files(dir, suffix, Integer.MAX_VALUE);
-  }
-
-  private static List<Path> files(Path dir, String suffix, int depth) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
+  /**
+   * The policies, tests and traces under {@code top} (symbolic links followed inside the project
+   * root, loops reported), and the folders searched; what cannot be used is a problem. A folder
+   * that does not exist has nothing in it.
+   */
+  private FileTree.Listing walk(Path top, int depth, java.util.function.Predicate<Path> enter) {
+    if (!Files.isDirectory(top)) {
+      return new FileTree.Listing(List.of(), List.of(), List.of());
     }
-    try (Stream<Path> files = Files.walk(dir, depth)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
+    FileTree.Listing tree = FileTree.walk(top, depth, ProjectRoot.of(top, options.compile()).dir(), enter,
+        f -> f.getFileName().toString().endsWith(".mcppolicy") || f.getFileName().toString().endsWith(".trace.jsonl"),
+        this::name);
+    problems.addAll(tree.problems());
+    folders.addAll(tree.folders().stream().map(f -> f.toAbsolutePath().normalize()).toList());
+    return tree;
   }
 
   private String name(Path p) {

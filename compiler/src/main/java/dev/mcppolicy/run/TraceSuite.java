@@ -1,6 +1,6 @@
 package dev.mcppolicy.run;
 
-import dev.mcppolicy.model.PolicyDocument;
+import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.report.CallReport;
 import dev.mcppolicy.report.CaseResult;
 import dev.mcppolicy.report.SuiteResult;
@@ -19,14 +19,14 @@ import java.util.Optional;
 final class TraceSuite {
   private TraceSuite() {}
 
-  record Result(SuiteResult suite, Replayer.Summary summary) {}
+  /** The suite, the replay's summary, and a warning for each tool no catalog of the policy lists. */
+  record Result(SuiteResult suite, Replayer.Summary summary, List<Diagnostic> unknownTools) {}
 
-  static Result run(Path trace, String name, PolicyDocument policy, WindowMode windows) throws IOException {
+  static Result run(Path trace, String name, LoadedPolicy policy, WindowMode windows) throws IOException {
     List<CaseResult> cases = new ArrayList<>();
     String className = name.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
-    Simulator simulator = Simulator.of(policy, windows);
-    Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, simulator), simulator,
-        Replayer.Options.DEFAULT, new Replayer.Listener() {
+    Simulator simulator = Simulator.of(policy.document().orElseThrow(), windows);
+    UnknownTools tools = policy.unknownTools(new Replayer.Listener() {
           @Override
           public void restart() {
             cases.clear();
@@ -47,10 +47,12 @@ final class TraceSuite {
             }
           }
         });
+    Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, simulator), simulator,
+        Replayer.Options.DEFAULT, tools);
     for (var p : s.problems()) {
       cases.add(new CaseResult("line " + p.line(), className, Optional.empty(), Optional.of(p.toString()), p.toString(), 0));
     }
     List<String> warnings = s.warning().map(w -> List.of(name + ": warning: " + w)).orElse(List.of());
-    return new Result(new SuiteResult(name, name, cases, warnings), s);
+    return new Result(new SuiteResult(name, name, cases, warnings), s, tools.warnings(name));
   }
 }

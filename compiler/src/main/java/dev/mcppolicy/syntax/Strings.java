@@ -4,7 +4,19 @@ import java.util.Optional;
 
 /** Decodes string literals (JSON escapes) and maps decoded positions back to the source. */
 public final class Strings {
+  private static final java.util.regex.Pattern BARE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+
   private Strings() {}
+
+  /** A tool name as source writes it: bare when the lexer reads it as a name, else a string literal. */
+  public static String toolName(String name) {
+    if (BARE_NAME.matcher(name).matches()) {
+      return name;
+    }
+    StringBuilder out = new StringBuilder();
+    dev.mcppolicy.json.JsonWriter.writeString(name, out);
+    return out.toString();
+  }
 
   /** A bad escape or character: its code point offset in the raw text and why. */
   public record Problem(int rawOffset, int length, String message) {}

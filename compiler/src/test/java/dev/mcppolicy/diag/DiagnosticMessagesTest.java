@@ -88,7 +88,7 @@ class DiagnosticMessagesTest {
         "main.mcppolicy", d + "allow class read\n"));
     r.add(row(Code.E202, "main.mcppolicy:2:7: error[E202]: '*' selects every tool and is allowed only in 'hide *'",
         "main.mcppolicy", d + "allow *\n"));
-    r.add(row(Code.E203, "main.mcppolicy:3:6: warning[E203]: unknown tool 'odoo_serch'",
+    r.add(row(Code.E203, "main.mcppolicy:3:6: error[E203]: unknown tool 'odoo_serch'",
         "main.mcppolicy", d + "import \"std/servers/odoo-claude-mcp\"\ntool odoo_serch limit 10/minute per grant\n"));
     r.add(row(Code.E204, "main.mcppolicy:3:7: warning[E204]: the glob 'nothing_*' matches no tool in the catalog",
         "main.mcppolicy", d + "import \"std/servers/git\"\nallow nothing_*\n"));
@@ -104,6 +104,8 @@ class DiagnosticMessagesTest {
         "main.mcppolicy", d + "catalog c { a read }\ncatalog e { a write }\n"));
     r.add(row(Code.E210, "main.mcppolicy:3:1: error[E210]: 'allow' cannot override 'hide *' for 'a': 'hide *' hides every tool (at main.mcppolicy:2:1)",
         "main.mcppolicy", d + "hide *\nallow a\n"));
+    r.add(row(Code.E211, "main.mcppolicy:4:17: warning[E211]: unknown tool 'git_stauts': no catalog the policy imports lists it",
+        "main.mcppolicy", d + "import \"std/servers/git\"\nallow git_status\ntest \"t\" { call git_stauts expect deny }\n"));
     r.add(row(Code.E301, "main.mcppolicy:2:14: error[E301]: a limit count must be a whole number from 1 to 9223372036854775807, not 0",
         "main.mcppolicy", d + "tool a limit 0/minute\n"));
     r.add(row(Code.E302, "main.mcppolicy:2:17: error[E302]: unknown window 'hours': a limit counts per minute, hour or day",

@@ -23,7 +23,10 @@ class SamplesVerifyTest {
                 CompileOptions.defaults().withWorkingDirectory(samples), dev.mcppolicy.sim.WindowMode.CALENDAR,
                 java.util.Optional.empty(), false));
             assertEquals(List.of(), report.problems());
-            assertEquals(List.of(), report.diagnostics());
+            // the Odoo sample's workday has an agent calling a tool its server does not have
+            assertEquals(dir.endsWith("odoo") ? List.of("odoo/traces/workday.trace.jsonl:61:1: warning[E211]: unknown tool "
+                + "'run_shell': no catalog the policy imports lists it") : List.of(),
+                report.diagnostics().stream().map(d -> new dev.mcppolicy.diag.TextRenderer(false).render(d).strip()).toList());
             assertEquals("", report.failedSuites() == 0 ? "" : report.text());
             assertEquals(0, report.exitCode());
             assertTrue(report.suites().size() >= 2, "a sample has test blocks and at least one trace");

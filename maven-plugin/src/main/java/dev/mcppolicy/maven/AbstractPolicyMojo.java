@@ -19,7 +19,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
   boolean skip;
 
   /**
-   * Treat warnings as errors, as {@code mcppolicy --strict} does (an unknown tool name fails).
+   * Treat warnings as errors, as {@code mcppolicy --strict} does (a selector that matches nothing fails).
    *
    * @since 0.1.0
    */
@@ -55,17 +55,24 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
 
-  /** True (after saying why) when the goal is skipped or there are no policies to work on. */
-  boolean nothingToDo() {
+  /**
+   * True (after saying why) when the goal is skipped, or none of {@code folders} is there: a project
+   * without policies stays green with a warning, as Surefire does without tests. A folder that is a
+   * symbolic link leading nowhere is there, and the library reports it.
+   */
+  boolean nothingToDo(File... folders) {
     if (skip) {
       getLog().info("mcppolicy: skipped (mcppolicy.skip)");
       return true;
     }
-    if (!sourceDirectory.isDirectory()) {
-      getLog().info("mcppolicy: no policies in " + sourceDirectory);
-      return true;
+    for (File folder : folders) {
+      if (folder.exists() || java.nio.file.Files.isSymbolicLink(folder.toPath())) {
+        return false;
+      }
     }
-    return false;
+    getLog().warn("mcppolicy: nothing to do: no " + String.join(" and no ",
+        java.util.Arrays.stream(folders).map(File::toString).toList()));
+    return true;
   }
 
   CompileOptions compileOptions() {

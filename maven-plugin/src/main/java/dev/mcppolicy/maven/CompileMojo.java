@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class CompileMojo extends AbstractPolicyMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (nothingToDo()) {
+    if (nothingToDo(sourceDirectory)) {
       return;
     }
     ProjectCompiler.Report report = ProjectCompiler.compile(sourceDirectory.toPath(), outputDirectory.toPath(),

@@ -46,7 +46,7 @@ public class VerifyMojo extends AbstractPolicyMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (nothingToDo()) {
+    if (nothingToDo(sourceDirectory, testDirectory)) {
       return;
     }
     TestReport report = TestRunner.project(sourceDirectory.toPath(), testDirectory.toPath(), outputDirectory.toPath(),
@@ -76,6 +76,10 @@ public class VerifyMojo extends AbstractPolicyMojo {
     }
     report.problems().forEach(p -> getLog().error("mcppolicy: " + p));
     failOnDiagnostics(report.diagnostics(), failures, failures.size() == 1 ? "failure" : "failures");
+    if (report.nothingToTest().isPresent()) {
+      getLog().warn("mcppolicy: " + report.nothingToTest().get()); // green, as Surefire is without tests
+      return;
+    }
     getLog().info("mcppolicy: " + report.summary() + "; reports in " + reportsDirectory);
   }
 }
