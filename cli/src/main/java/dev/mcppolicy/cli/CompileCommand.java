@@ -2,6 +2,7 @@ package dev.mcppolicy.cli;
 
 import dev.mcppolicy.compiler.CompileResult;
 import dev.mcppolicy.compiler.PolicyCompiler;
+import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.model.PolicyJson;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class CompileCommand implements Callable<Integer> {
     try {
       text = jcs ? PolicyJson.jcs(result.document().get()) : PolicyJson.canonical(result.document().get());
     } catch (ArithmeticException e) {
-      err.println("mcppolicy: " + e.getMessage());
+      reporting.problem(err, Code.E603, "mcppolicy: " + e.getMessage());
       return ExitCodes.FAILED;
     }
     if (output == null) {
@@ -63,7 +64,8 @@ final class CompileCommand implements Callable<Integer> {
     }
     for (Path input : result.files()) {
       if (AtomicFiles.isSameFile(output, input)) {
-        err.println("mcppolicy: refusing to write " + output + ": it is " + Names.of(input) + ", an input of this compile");
+        reporting.problem(err, Code.E603, "mcppolicy: refusing to write " + output + ": it is " + Names.of(input)
+            + ", an input of this compile");
         return ExitCodes.USAGE;
       }
     }
@@ -71,7 +73,7 @@ final class CompileCommand implements Callable<Integer> {
       AtomicFiles.write(output, text);
       return ExitCodes.OK;
     } catch (IOException e) {
-      err.println("mcppolicy: cannot write " + output + ": " + dev.mcppolicy.io.IoErrors.describe(e));
+      reporting.problem(err, Code.E603, "mcppolicy: cannot write " + output + ": " + dev.mcppolicy.io.IoErrors.describe(e));
       return ExitCodes.USAGE;
     }
   }

@@ -1,6 +1,6 @@
 package dev.mcppolicy.cli;
 
-/** The exit codes of tooling.md section 2. */
+/** The exit codes of docs/cli.md. */
 final class ExitCodes {
   static final int OK = 0;
   static final int FAILED = 1;

@@ -1,5 +1,6 @@
 package dev.mcppolicy.cli;
 
+import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.diag.Diagnostics;
 import dev.mcppolicy.format.Formatter;
 import dev.mcppolicy.io.AtomicFiles;
@@ -44,7 +45,7 @@ final class FmtCommand implements Callable<Integer> {
       try {
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
-        err.println("mcppolicy: cannot read " + file + ": "
+        reporting.problem(err, Code.E601, "mcppolicy: cannot read " + file + ": "
             + (Files.isDirectory(file) ? "it is a directory" : dev.mcppolicy.io.IoErrors.describe(e)));
         unreadable = true;
         continue;
@@ -66,7 +67,7 @@ final class FmtCommand implements Callable<Integer> {
         try {
           AtomicFiles.write(file, formatted.get());
         } catch (IOException e) {
-          err.println("mcppolicy: cannot write " + file + ": " + dev.mcppolicy.io.IoErrors.describe(e));
+          reporting.problem(err, Code.E603, "mcppolicy: cannot write " + file + ": " + dev.mcppolicy.io.IoErrors.describe(e));
           unreadable = true;
         }
       }

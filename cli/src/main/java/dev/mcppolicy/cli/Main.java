@@ -55,6 +55,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       COMMANDS.forEach(cli::addSubcommand);
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true); // --windows sliding, --format jsonl
+    cli.setExecutionStrategy(parsed -> {
+      int code = new CommandLine.RunLast().execute(parsed);
+      java.util.Optional<Reporting> reporting = reportingOf(parsed);
+      out.flush();
+      if (out.checkError()) {
+        // a full disk, a closed pipe: what was printed is lost, so the run did not succeed
+        String message = "mcppolicy: cannot write to standard output; the results are incomplete";
+        reporting.ifPresentOrElse(r -> r.problem(err, dev.mcppolicy.diag.Code.E603, message), () -> err.println(message));
+        code = Math.max(code, ExitCodes.USAGE);
+      }
+      reporting.ifPresent(r -> r.finish(err)); // with json or sarif, the run's one document
+      return code;
+    });
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -69,13 +82,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     });
     int code = cli.execute(args);
     out.flush();
-    if (out.checkError()) {
-      // a full disk, a closed pipe: what was printed is lost, so the run did not succeed
-      err.println("mcppolicy: cannot write to standard output; the results are incomplete");
-      code = Math.max(code, ExitCodes.USAGE);
-    }
     err.flush();
     return code;
+  }
+
+  /** The Reporting mixin of the command that ran, if it has one (help has none). */
+  private static java.util.Optional<Reporting> reportingOf(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult last = parsed;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    CommandLine.Model.CommandSpec mixin = last.commandSpec().mixins().get("reporting");
+    return mixin != null && mixin.userObject() instanceof Reporting r ? java.util.Optional.of(r) : java.util.Optional.empty();
   }
 
   @Override

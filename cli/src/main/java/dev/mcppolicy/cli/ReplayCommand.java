@@ -1,6 +1,7 @@
 package dev.mcppolicy.cli;
 
 import dev.mcppolicy.compiler.CompileOptions;
+import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.io.IoErrors;
 import dev.mcppolicy.json.JsonObject;
@@ -121,7 +122,8 @@ final class ReplayCommand implements Callable<Integer> {
       inputs.add(policy);
       for (Path input : inputs) {
         if (AtomicFiles.isSameFile(out, input)) {
-          err.println("mcppolicy: refusing to write " + out + ": it is " + Names.of(input) + ", an input of this replay");
+          reporting.problem(err, Code.E603, "mcppolicy: refusing to write " + out + ": it is " + Names.of(input)
+              + ", an input of this replay");
           return ExitCodes.USAGE;
         }
       }
@@ -158,12 +160,12 @@ final class ReplayCommand implements Callable<Integer> {
     if (!loaded.diagnostics().isEmpty()) {
       reporting.print(loaded.diagnostics(), err, null);
     }
-    loaded.problems().forEach(p -> err.println(p));
+    loaded.problems().forEach(p -> reporting.problem(err, Code.E601, p));
     if (loaded.document().isEmpty()) {
       if (loaded.unreadable() || !loaded.problems().isEmpty()) {
         return ExitCodes.USAGE;
       }
-      err.println("mcppolicy: " + Names.of(policy) + " has errors; nothing was replayed");
+      reporting.summary(err, "mcppolicy: " + Names.of(policy) + " has errors; nothing was replayed");
       return ExitCodes.FAILED;
     }
 
@@ -179,7 +181,8 @@ final class ReplayCommand implements Callable<Integer> {
       for (Path trace : traces) {
         String name = Names.of(trace);
         if (!Files.isRegularFile(trace)) {
-          err.println("mcppolicy: cannot read " + name + ": " + (Files.isDirectory(trace) ? "it is a directory" : "no such file"));
+          reporting.problem(err, Code.E601, "mcppolicy: cannot read " + name + ": "
+              + (Files.isDirectory(trace) ? "it is a directory" : "no such file"));
           problems = true;
           continue;
         }
@@ -206,7 +209,7 @@ final class ReplayCommand implements Callable<Integer> {
           progress.done();
           sink.restart();
           sink.close();
-          err.println("mcppolicy: cannot replay " + name + ": " + IoErrors.describe(e));
+          reporting.problem(err, Code.E601, "mcppolicy: cannot replay " + name + ": " + IoErrors.describe(e));
           problems = true;
           continue;
         }
@@ -215,8 +218,8 @@ final class ReplayCommand implements Callable<Integer> {
         if (!tools.warnings(name).isEmpty()) {
           reporting.print(tools.warnings(name), err, null);
         }
-        summary.problems().forEach(p -> err.println(p));
-        summary.warning().ifPresent(w -> err.println(name + ": warning: " + w));
+        summary.problems().forEach(p -> reporting.problem(err, Code.E601, p.toString()));
+        summary.warning().ifPresent(w -> reporting.problem(err, Code.E604, name + ": warning: " + w));
         if (!summary.problems().isEmpty()) {
           problems = true;
           if (!keepGoing) {
@@ -226,7 +229,7 @@ final class ReplayCommand implements Callable<Integer> {
         failed += summary.failed();
         text.append(sink.text);
         suites.add(new SuiteResult(name, name, sink.cases, summary.warning().map(List::of).orElse(List.of())));
-        err.println(name + ": " + summary.calls() + " calls: " + summary.allowed() + " allowed, " + summary.denied()
+        reporting.summary(err, name + ": " + summary.calls() + " calls: " + summary.allowed() + " allowed, " + summary.denied()
             + " denied" + (summary.indeterminate() > 0 ? ", " + summary.indeterminate() + " indeterminate" : "")
             + "; " + summary.expectations() + " expectations, " + summary.failed() + " failed");
         if (update && summary.problems().isEmpty() && !rewrite(trace, name, sink.decisions)) {
@@ -234,7 +237,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
       }
       if (problems && !keepGoing) {
-        err.println("mcppolicy: a trace could not be read; no results were written");
+        reporting.summary(err, "mcppolicy: a trace could not be read; no results were written");
         return ExitCodes.USAGE;
       }
       try {
@@ -245,7 +248,7 @@ final class ReplayCommand implements Callable<Integer> {
               .getBytes(StandardCharsets.UTF_8));
         }
       } catch (IOException e) {
-        err.println("mcppolicy: cannot write " + out + ": " + IoErrors.describe(e));
+        reporting.problem(err, Code.E603, "mcppolicy: cannot write " + out + ": " + IoErrors.describe(e));
         return ExitCodes.USAGE;
       }
     } finally {
@@ -302,7 +305,7 @@ final class ReplayCommand implements Callable<Integer> {
     try {
       lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      err.println("mcppolicy: cannot read " + name + " again to update it: " + IoErrors.describe(e));
+      reporting.problem(err, Code.E601, "mcppolicy: cannot read " + name + " again to update it: " + IoErrors.describe(e));
       return false;
     }
     StringBuilder out = new StringBuilder();
@@ -325,10 +328,10 @@ final class ReplayCommand implements Callable<Integer> {
     }
     try {
       AtomicFiles.write(trace, out.toString());
-      err.println(name + ": updated " + updated + " expectations");
+      reporting.summary(err, name + ": updated " + updated + " expectations");
       return true;
     } catch (IOException e) {
-      err.println("mcppolicy: cannot write " + name + ": " + IoErrors.describe(e));
+      reporting.problem(err, Code.E603, "mcppolicy: cannot write " + name + ": " + IoErrors.describe(e));
       return false;
     }
   }
@@ -448,7 +451,7 @@ final class ReplayCommand implements Callable<Integer> {
   /** Records read and calls per second on a terminal, updated about once a second; silent otherwise. */
   private final class Progress {
     private final String name;
-    private final boolean on = System.console() != null;
+    private final boolean on = System.console() != null && reporting.text();
     private final long started = System.nanoTime();
     private long last = started;
     private boolean shown;

@@ -1,10 +1,12 @@
 package dev.mcppolicy.cli;
 
+import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.JsonRenderer;
 import dev.mcppolicy.diag.SarifRenderer;
 import dev.mcppolicy.diag.TextRenderer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -25,20 +27,62 @@ final class Reporting {
   @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
   boolean stacktrace;
 
-  /** Prints diagnostics in the chosen format; text also gets a summary line. */
+  /** With json or sarif: everything the run reports, printed as one document when it ends. */
+  private final List<Diagnostic> document = new ArrayList<>();
+
+  /** Prints diagnostics in text, with a summary line; with json or sarif, keeps them for the document. */
   void print(List<Diagnostic> diagnostics, PrintWriter err, String summary) {
-    switch (format) {
-      case json -> err.print(JsonRenderer.render(diagnostics));
-      case sarif -> err.print(SarifRenderer.render(diagnostics, Version.get()));
-      case text -> {
-        err.print(new TextRenderer(useColor()).render(diagnostics));
-        if (summary != null) {
-          err.println(summary);
-        }
-      }
+    if (format != Format.text) {
+      document.addAll(diagnostics);
+      return;
+    }
+    err.print(new TextRenderer(useColor()).render(diagnostics));
+    if (summary != null) {
+      err.println(summary);
     }
     err.flush();
   }
+
+  /**
+   * A problem with no place in a policy source (a file that cannot be read, a bad trace line, an
+   * output that cannot be written): {@code line} as it is in text, a diagnostic of {@code code} in
+   * the document.
+   */
+  void problem(PrintWriter err, Code code, String line) {
+    if (format == Format.text) {
+      err.println(line);
+      err.flush();
+    } else {
+      document.add(Diagnostic.of(code, line.startsWith(PREFIX) ? line.substring(PREFIX.length()) : line));
+    }
+  }
+
+  /** A line for people (counts, what was updated): text only, never part of the document. */
+  void summary(PrintWriter err, String line) {
+    if (format == Format.text) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  boolean text() {
+    return format == Format.text;
+  }
+
+  /** With json or sarif, the run's one document on stderr, empty when it reported nothing. */
+  void finish(PrintWriter err) {
+    switch (format) {
+      case json -> err.print(JsonRenderer.render(document));
+      case sarif -> err.print(SarifRenderer.render(document, Version.get()));
+      case text -> {
+        return;
+      }
+    }
+    document.clear();
+    err.flush();
+  }
+
+  private static final String PREFIX = "mcppolicy: ";
 
   private boolean useColor() {
     return switch (color) {

@@ -2,6 +2,7 @@ package dev.mcppolicy.cli;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.io.IoErrors;
 import dev.mcppolicy.report.JunitXml;
@@ -45,9 +46,9 @@ final class TestingOptions {
     if (!report.diagnostics().isEmpty()) {
       reporting.print(report.diagnostics(), err, null);
     }
-    report.problems().forEach(p -> err.println("mcppolicy: " + p));
-    report.nothingToTest().ifPresent(n -> err.println("mcppolicy: " + n));
-    report.warnings().forEach(err::println);
+    report.problems().forEach(p -> reporting.problem(err, Code.E601, "mcppolicy: " + p));
+    report.nothingToTest().ifPresent(n -> reporting.problem(err, Code.E602, "mcppolicy: " + n));
+    report.warnings().forEach(w -> reporting.problem(err, Code.E604, w));
     out.print(report.text());
     out.flush();
     if (junit != null) {
@@ -56,7 +57,7 @@ final class TestingOptions {
         try {
           AtomicFiles.write(junit.resolve(file), JunitXml.suite(suite));
         } catch (IOException e) {
-          err.println("mcppolicy: cannot write " + junit.resolve(file) + ": " + IoErrors.describe(e));
+          reporting.problem(err, Code.E603, "mcppolicy: cannot write " + junit.resolve(file) + ": " + IoErrors.describe(e));
           return ExitCodes.USAGE;
         }
       }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.json.JsonReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's contract (tooling.md section 2): outputs, streams and exit codes. */
+/** The command line's contract (docs/cli.md): outputs, streams and exit codes. */
 class CliTest {
   @TempDir
   Path dir;
@@ -202,6 +203,79 @@ class CliTest {
     assertTrue(sarif.err().contains("\"version\": \"2.1.0\""), sarif.err());
     assertTrue(sarif.err().contains("\"ruleId\": \"E302\""), sarif.err());
     assertTrue(sarif.err().contains("\"startLine\": 2"), sarif.err());
+  }
+
+  /** With json or sarif, stderr is exactly one document, whatever the command met: no summaries, no loose lines. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "compile GOOD", "compile BAD", "compile MISSING", "compile GOOD -o GOOD", "check GOOD BAD", "fmt --check MESSY",
+      "replay --policy GOOD TRACE", "replay --policy GOOD MISSING TRACE", "test DIR", "verify DIR", "test EMPTY",
+      "test --run nothing DIR"})
+  void everyCommandPrintsOneDocumentOnStderr(String command) throws Exception {
+    write("messy.mcppolicy", "default   deny\n");
+    write("day.trace.jsonl", "{\"ts\": \"2026-11-21T10:00:01Z\", \"grant\": \"g\", \"tool\": \"oca_link\"}\n"
+        + "{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"g\", \"tool\": \"oca_link\", \"expect\": \"deny\"}\n");
+    Files.createDirectories(dir.resolve("empty"));
+    for (String format : List.of("json", "sarif")) {
+      List<String> args = new java.util.ArrayList<>();
+      for (String word : command.split(" ")) {
+        args.add(switch (word) {
+          case "GOOD" -> good.toString();
+          case "BAD" -> bad.toString();
+          case "MISSING" -> dir.resolve("missing.mcppolicy").toString();
+          case "MESSY" -> dir.resolve("messy.mcppolicy").toString();
+          case "TRACE" -> dir.resolve("day.trace.jsonl").toString();
+          case "DIR" -> dir.toString();
+          case "EMPTY" -> dir.resolve("empty").toString();
+          default -> word;
+        });
+      }
+      args.addAll(List.of("--diagnostics", format));
+      Run r = run(args.toArray(String[]::new));
+      var root = JsonReader.read(r.err()).root(); // the whole of stderr is one JSON value
+      assertTrue(r.err().startsWith("{") && r.err().endsWith("}\n"), r.err());
+      if (r.code() == 2 && format.equals("json")) { // exit 1 may be a failed expectation: a result, on stdout
+        assertTrue(r.err().contains("\"severity\": \"error\""), command + " failed with no error in the document: " + r.err());
+      }
+      assertTrue(root != null);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "E601 | replay --policy GOOD MISSING | cannot read MISSING: no such file",
+      "E602 | test EMPTY | nothing to test: no test block and no trace with expectations under EMPTY (searched 1 folder, "
+          + "found 0 policies, 0 test files and 0 traces)",
+      "E603 | compile GOOD -o GOOD | refusing to write GOOD: it is GOOD, an input of this compile",
+      "E604 | replay --policy GOOD TRACE | TRACE: warning: line 2 is earlier than the line before it: the trace is not in "
+          + "timestamp order, so it was replayed sorted"})
+  void everyRunCodeHasItsMessage(String code, String command, String message) throws Exception {
+    Path trace = write("day.trace.jsonl", "{\"ts\": \"2026-11-21T10:00:01Z\", \"grant\": \"g\", \"tool\": \"oca_link\"}\n"
+        + "{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"g\", \"tool\": \"oca_link\"}\n");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    java.util.Map<String, String> words = java.util.Map.of("GOOD", good.toString(), "MISSING",
+        dir.resolve("missing.mcppolicy").toString(), "EMPTY", empty.toString(), "TRACE", trace.toString());
+    List<String> args = new java.util.ArrayList<>();
+    for (String word : command.split(" ")) {
+      args.add(words.getOrDefault(word, word));
+    }
+    args.addAll(List.of("--diagnostics", "json"));
+    Run r = run(args.toArray(String[]::new));
+    String expected = message;
+    for (var w : words.entrySet()) {
+      expected = expected.replace(w.getKey(), w.getValue());
+    }
+    JsonObject first = (JsonObject) ((dev.mcppolicy.json.JsonArray) ((JsonObject) JsonReader.read(r.err()).root())
+        .members().get("diagnostics")).elements().get(0);
+    assertEquals(code, ((dev.mcppolicy.json.JsonString) first.members().get("code")).value(), r.err());
+    assertEquals(expected, ((dev.mcppolicy.json.JsonString) first.members().get("message")).value());
+  }
+
+  @Test
+  void aCleanRunPrintsAnEmptyDocument() {
+    Run r = run("compile", "--diagnostics", "json", good.toString());
+    assertEquals(0, r.code());
+    assertEquals("{\n  \"diagnostics\": []\n}\n", r.err());
   }
 
   @Test

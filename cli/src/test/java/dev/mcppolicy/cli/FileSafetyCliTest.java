@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line never damages a user's files (tooling.md section 2; docs/reliability.md,
+ * The command line never damages a user's files (docs/cli.md, "Files it writes"; docs/reliability.md,
  * "Files"): outputs that are inputs or folders are refused, links are written through, modes are
  * kept, and a write that fails is never a success.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * test and verify never pass by checking nothing (tooling.md sections 2 and 4): they search every
+ * test and verify never pass by checking nothing (docs/cli.md, "How test and verify find their work"): they search every
  * subfolder, follow symbolic links inside the project, say what they searched when they find
  * nothing, and never read a file outside the project on a file's say-so.
  */
@@ -92,11 +92,11 @@ class NoSilentSkipTest {
 
   @Test
   void symbolicallyLinkedPolicyFilesAndFoldersAreFollowed() throws Exception {
-    write("repo/shared/team-a/a.mcppolicy", POLICY);
+    write("repo/common/team-a/a.mcppolicy", POLICY);
     Path policies = Files.createDirectories(dir.resolve("repo/policies"));
-    Files.createSymbolicLink(policies.resolve("team-a"), Path.of("../shared/team-a"));
+    Files.createSymbolicLink(policies.resolve("team-a"), Path.of("../common/team-a"));
     Files.createDirectories(policies.resolve("team-c"));
-    Files.createSymbolicLink(policies.resolve("team-c/c.mcppolicy"), Path.of("../../shared/team-a/a.mcppolicy"));
+    Files.createSymbolicLink(policies.resolve("team-c/c.mcppolicy"), Path.of("../../common/team-a/a.mcppolicy"));
     CliTest.Run r = run("verify", policies.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("2 suites (2 cases): 2 passed"), r.out());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** replay, test and verify as a user runs them (tooling.md sections 2 and 4, traces.md section 3). */
+/** replay, test and verify as a user runs them (docs/cli.md and docs/traces.md). */
 class ReplayAndTestCliTest {
   @TempDir
   Path dir;

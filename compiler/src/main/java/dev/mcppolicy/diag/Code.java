@@ -69,7 +69,13 @@ public enum Code {
   E503(Severity.ERROR, "invalid repeat count"),
   E504(Severity.ERROR, "unknown outcome"),
   E505(Severity.ERROR, "invalid expectation"),
-  E506(Severity.ERROR, "duplicate test name");
+  E506(Severity.ERROR, "duplicate test name"),
+
+  // E6xx: runs (inputs, outputs and results of compile, replay, test and verify)
+  E601(Severity.ERROR, "input cannot be used"),
+  E602(Severity.ERROR, "nothing to test"),
+  E603(Severity.ERROR, "output cannot be written"),
+  E604(Severity.WARNING, "run warning");
 
   private final Severity defaultSeverity;
   private final String title;

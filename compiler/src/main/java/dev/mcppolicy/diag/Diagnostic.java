@@ -27,6 +27,11 @@ public record Diagnostic(
         Optional.of(new Location(file, span)), Optional.empty(), List.of());
   }
 
+  /** A problem with no place in a source: a file that cannot be read, an output that cannot be written. */
+  public static Diagnostic of(Code code, String message) {
+    return new Diagnostic(code.defaultSeverity(), code, message, Optional.empty(), Optional.empty(), List.of());
+  }
+
   public Diagnostic withHelp(String text) {
     return new Diagnostic(severity, code, message, location, Optional.of(text), notes);
   }

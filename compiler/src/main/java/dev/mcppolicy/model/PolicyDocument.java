@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A policy.json document (policy-json.md section 1). {@code hide} and the {@code tools} keys are
+ * A policy.json document (docs/canonical-json.md). {@code hide} and the {@code tools} keys are
  * kept sorted by code point, rules and limits in the order given: the canonical form is decided
  * here and in {@link PolicyJson}, nowhere else.
  */

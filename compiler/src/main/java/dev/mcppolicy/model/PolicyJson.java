@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Converts between {@link PolicyDocument} and its JSON (policy-json.md sections 1, 2 and 5). Writing
+ * Converts between {@link PolicyDocument} and its JSON (docs/canonical-json.md; loading:
+ * docs/decision-model.md). Writing
  * gives the canonical member order and leaves out empty members; reading validates everything a
  * gateway would otherwise silently ignore and reports each problem with its JSON path and line.
  */

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * A policy ready to simulate: compiled from {@code .mcppolicy}, or read from a {@code policy.json}
- * (validated as policy-json.md section 5 says). Nothing is simulated against a policy that did not
+ * (validated as docs/decision-model.md, "Loading", says). Nothing is simulated against a policy that did not
  * load. {@code problems} are policy.json problems as {@code FILE:LINE:COL: $.path: message};
  * {@code unreadable} means the file itself could not be read. {@code catalogTools} are the tools
  * the catalogs of a {@code .mcppolicy} declare (empty for a policy.json, or a policy bound to none).

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs the tests of a project: {@code test} blocks and traces with expectations, found by the
- * layouts of tooling.md section 4. This is the one place test logic lives; the CLI's
+ * layouts of docs/traces.md. This is the one place test logic lives; the CLI's
  * {@code test} and {@code verify} and the Maven plugin only adapt it.
  */
 public final class TestRunner {
@@ -65,7 +65,7 @@ public final class TestRunner {
 
   /**
    * {@code mcppolicy verify DIR}: compile every policy under DIR, then run every test, searching
-   * every subfolder as {@code test} does (tooling.md section 4).
+   * every subfolder as {@code test} does (docs/cli.md).
    */
   public static TestReport verify(Path dir, Options options) {
     TestRunner runner = new TestRunner(options);

@@ -10,7 +10,7 @@ import dev.mcppolicy.model.Op;
 /**
  * One condition, prepared once: its path split, and what it asks of the value there
  * ({@link ValueTest}: numbers pre-parsed, patterns compiled with RE2/J, linear time, so no pattern
- * or argument can stall a replay). Semantics: policy-json.md section 4.
+ * or argument can stall a replay). Semantics: docs/decision-model.md.
  */
 final class ConditionPlan {
   private final String[] segments;

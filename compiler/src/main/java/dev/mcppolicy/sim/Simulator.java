@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides calls as the gateway would (policy-json.md section 3): hidden, default deny, require,
+ * Decides calls as the gateway would (docs/decision-model.md): hidden, default deny, require,
  * deny_if, then limits reserved all together per (grant, counter). The policy is prepared once;
  * counters live in the simulator and change only for allowed calls that count.
  */

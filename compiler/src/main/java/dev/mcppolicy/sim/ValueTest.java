@@ -10,8 +10,8 @@ import dev.mcppolicy.model.Op;
 import java.util.Map;
 
 /**
- * What a condition asks of the value at its path, when the path is there (policy-json.md section
- * 4), prepared once: one subclass per kind of operator. A policy mixes several kinds, so the call
+ * What a condition asks of the value at its path, when the path is there (docs/decision-model.md),
+ * prepared once: one subclass per kind of operator. A policy mixes several kinds, so the call
  * that picks one is not inlined where rules are tested: the code C2 compiles for preparing a
  * decision stays small, and each test is compiled on its own. With every test inlined into it,
  * preparing a decision was one 40 KB method that C2 took 150 to 200 ms to compile, two or three

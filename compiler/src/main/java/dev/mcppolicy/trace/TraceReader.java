@@ -81,7 +81,7 @@ public final class TraceReader implements RecordSource {
     return new TraceReader(new JsonLines(in).project(argumentKeys), name);
   }
 
-  /** Reads only the header line, if the file has one (tooling.md section 4 uses its policy). */
+  /** Reads only the header line, if the file has one (which trace tests which policy, docs/traces.md, uses its policy). */
   public static TraceHeader header(Path file, String name) throws IOException {
     try (TraceReader reader = open(file, name)) {
       reader.next();

@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * A second, deliberately simple reading of the language: it decides a call straight from the
  * checked syntax tree of a .mcppolicy (language.md sections 3 to 8 and the decision model of
- * policy-json.md section 3), with no output model, no DNF, and counters kept as lists of
+ * docs/decision-model.md), with no output model, no DNF, and counters kept as lists of
  * instants. The differential test asserts that the simulator, deciding from the compiled JSON,
  * agrees with it on every call: a disagreement is a compiler (or simulator) bug.
  *

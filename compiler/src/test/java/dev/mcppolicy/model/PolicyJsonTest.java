@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** policy-json.md section 5: each kind of bad document, with the JSON path and line reported. */
+/** Loading a policy.json (docs/decision-model.md, "Loading"): each kind of bad document, with the JSON path and line reported. */
 class PolicyJsonTest {
   static Stream<Arguments> badDocuments() {
     return Stream.of(

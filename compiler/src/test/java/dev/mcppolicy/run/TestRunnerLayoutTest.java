@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which trace and test file tests which policy (tooling.md section 4), in the Maven layout. */
+/** Which trace and test file tests which policy (docs/traces.md), in the Maven layout. */
 class TestRunnerLayoutTest {
   @TempDir
   Path dir;

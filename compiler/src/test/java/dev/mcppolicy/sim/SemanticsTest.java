@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The decision model, one case per rule of policy-json.md sections 3 and 4:
+ * The decision model, one case per rule of docs/decision-model.md:
  * {@code semantics/NAME.policy.json} and {@code NAME.trace.jsonl}, every record with an
  * expectation chosen so that it fails when that rule is implemented otherwise.
  */
