@@ -23,12 +23,14 @@ import java.util.TreeMap;
 public final class UnknownTools implements Replayer.Listener {
   private final Replayer.Listener next;
   private final Set<String> known;
+  private final boolean bound;
   private final Set<String> seen = new HashSet<>();
   private final Map<String, Integer> firstLine = new TreeMap<>();
 
   private UnknownTools(Replayer.Listener next, Set<String> known) {
     this.next = next;
-    this.known = known;
+    this.known = new HashSet<>(known);
+    this.bound = !known.isEmpty();
   }
 
   /** A listener that checks each record's tool, then passes the record on to {@code next}. */
@@ -46,7 +48,7 @@ public final class UnknownTools implements Replayer.Listener {
   @Override
   public void decided(TraceRecord record, Decision decision, List<String> mismatches) {
     String tool = record.call().tool();
-    if (!known.isEmpty() && !seen.contains(tool)) { // one look-up per call in the common case
+    if (bound && !seen.contains(tool)) { // one look-up per call in the common case
       seen.add(tool);
       if (!known.contains(tool)) {
         firstLine.put(tool, record.line());
@@ -67,7 +69,8 @@ public final class UnknownTools implements Replayer.Listener {
     firstLine.forEach((tool, line) -> {
       Diagnostic d = Diagnostic.of(Code.E211, "unknown tool '" + tool + "': no catalog the policy imports lists it",
           file, Span.at(line, 1, 1));
-      out.add(Suggestions.closest(tool, known).map(s -> d.withHelp("did you mean '" + s + "'?")).orElse(d));
+      out.add(Suggestions.closest(tool, new java.util.TreeSet<>(known)).map(s -> d.withHelp("did you mean '" + s + "'?"))
+          .orElse(d));
     });
     return out;
   }
