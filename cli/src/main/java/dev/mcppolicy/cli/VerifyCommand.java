@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"What CI runs: compile every policy under DIR (default: the current folder), then run its tests.",
+    description = {"What CI runs: compile every policy under DIR (default: the current folder) and its subfolders, then run their tests.",
         "With DIR/src/main/mcppolicy (the Maven layout) policies compile to DIR/target/mcppolicy."})
 final class VerifyCommand implements Callable<Integer> {
   @Spec
