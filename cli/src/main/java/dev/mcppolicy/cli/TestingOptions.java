@@ -1,9 +1,9 @@
 package dev.mcppolicy.cli;
 
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.io.AtomicFiles;
+import dev.mcppolicy.model.RegexCheck;
 import dev.mcppolicy.io.IoErrors;
 import dev.mcppolicy.report.JunitXml;
 import dev.mcppolicy.report.SuiteResult;
@@ -32,11 +32,12 @@ final class TestingOptions {
   TestRunner.Options toOptions(CommandLine cli, CompilerOptions compiler, boolean writeOutputs) {
     Optional<Pattern> pattern = Optional.empty();
     if (run != null) {
-      try {
-        pattern = Optional.of(Pattern.compile(run));
-      } catch (PatternSyntaxException e) {
-        throw new CommandLine.ParameterException(cli, "--run takes an RE2 pattern: " + e.getDescription());
+      Optional<RegexCheck.Problem> problem = RegexCheck.check(run); // what policies may use, checked the same way
+      if (problem.isPresent()) {
+        throw new CommandLine.ParameterException(cli, "--run takes an RE2 pattern: " + problem.get().message()
+            + " (at character " + (problem.get().index() + 1) + ")");
       }
+      pattern = Optional.of(Pattern.compile(run));
     }
     return new TestRunner.Options(compiler.toOptions(), windows, pattern, writeOutputs);
   }

@@ -4,7 +4,11 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.Optional;
 
-/** Checks that a pattern compiles as RE2 (linear-time matching), and where it does not. */
+/**
+ * Checks that a pattern is valid in the engine's dialect, Go's {@code regexp} (RE2 syntax, matched
+ * in linear time), and where it is not: what Go refuses and RE2/J would accept is caught first
+ * ({@link GoRegexDialect}), the rest by compiling it with RE2/J.
+ */
 public final class RegexCheck {
   /** Longer patterns are refused: they are never needed and only cost memory. */
   public static final int MAX_PATTERN_LENGTH = 4096;
@@ -28,6 +32,10 @@ public final class RegexCheck {
     }
     if (VALID.contains(pattern)) {
       return Optional.empty();
+    }
+    Optional<Problem> go = GoRegexDialect.check(pattern); // before RE2/J, which would expand what Go refuses
+    if (go.isPresent()) {
+      return go;
     }
     try {
       Pattern.compile(pattern);

@@ -154,6 +154,33 @@ class FuzzTests {
     dev.mcppolicy.trace.ChunkAgreement.check(data, java.util.Set.of("a", "model"));
   }
 
+  /**
+   * A pattern and an argument through the regex front end: whatever the pattern, checking it never
+   * builds an unbounded program (RE2/J would for {@code ((a{1000}){1000}){1000}}), and a pattern it
+   * accepts matches in time linear in the argument: at most 250 µs a character beyond a fixed
+   * 200 ms (about ten times what the largest accepted program costs, for instrumented code on a
+   * busy machine; an exponential or quadratic engine is far past it).
+   */
+  @FuzzTest
+  void regexes(FuzzedDataProvider data) {
+    String pattern = data.consumeString(300);
+    String argument = data.consumeRemainingAsString();
+    if (argument.length() > 4096) {
+      argument = argument.substring(0, 4096);
+    }
+    if (dev.mcppolicy.model.RegexCheck.check(pattern).isPresent()) {
+      return;
+    }
+    com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile(pattern);
+    long started = System.nanoTime();
+    compiled.matcher(argument).find();
+    compiled.matcher(argument.repeat(4)).find();
+    long elapsed = System.nanoTime() - started;
+    long bound = 200_000_000L + 250_000L * (5L * argument.length() + 1);
+    assertTrue(elapsed <= bound, "'" + pattern + "' took " + elapsed / 1_000_000 + " ms on " + 5 * argument.length()
+        + " characters");
+  }
+
   /** Random policies and calls through the decision engine: counters never pass their max. */
   @FuzzTest
   void decisions(FuzzedDataProvider data) {
