@@ -145,6 +145,11 @@ final class Resolver {
     Map<String, String> counterTools = new HashMap<>();
     Map<String, Module> counterModules = new HashMap<>();
     List<Limit> allTools = allToolsLimits(counterOwners, counterTools, counterModules);
+    Map<Placed, Integer> selected = new HashMap<>();
+    selections.values().forEach(list -> list.forEach(sel -> selected.merge(sel.by(), 1, Integer::sum)));
+    if (!DocumentBudget.fits(statements, selected, universe.size(), this::conjunctions, sink)) {
+      return new PolicyDocument(posture, List.of(), allTools, Map.of()); // never built: E314 says why
+    }
 
     for (String tool : universe) {
       List<Candidate<VisibilityAnswer>> visibility = new ArrayList<>();

@@ -53,6 +53,7 @@ public enum Code {
   E311(Severity.ERROR, "number out of range"),
   E312(Severity.ERROR, "duplicate key in an object"),
   E313(Severity.ERROR, "condition too large"),
+  E314(Severity.ERROR, "compiled policy too large"),
 
   // E4xx: precedence, conflicts and counters
   E401(Severity.ERROR, "conflicting statements"),

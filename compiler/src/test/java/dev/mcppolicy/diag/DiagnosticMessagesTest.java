@@ -136,6 +136,10 @@ class DiagnosticMessagesTest {
     }
     r.add(row(Code.E313, "main.mcppolicy:2:18: error[E313]: this condition expands to more than 64 'deny if' entries",
         "main.mcppolicy", d + big + " }\n"));
+    r.add(row(Code.E314, "main.mcppolicy:4:1: error[E314]: the compiled policy would have 118,114,000 bytes of JSON, "
+        + "51,005,136 more than the 67,108,864 a policy may have; this statement adds 118,114,000 (59,057 for each of the "
+        + "2,000 tools it selects)",
+        "main.mcppolicy", d + wideCatalog(2000) + "allow t*\ntool t* { deny if args.a in " + bigList(2000) + " }\n"));
     r.add(row(Code.E401, "main.mcppolicy:3:1: error[E401]: conflicting statements for 'a': 'hide' here and 'allow' at main.mcppolicy:2:1 have the same specificity",
         "main.mcppolicy", d + "allow a\nhide a\n"));
     r.add(row(Code.E402, "main.mcppolicy:3:8: error[E402]: conflicting limits for 'a': 'limit 2/minute' here and 'limit 1/minute' at main.mcppolicy:2:8 have the same window and specificity",
@@ -163,6 +167,24 @@ class DiagnosticMessagesTest {
     r.add(row(Code.E506, "main.mcppolicy:3:6: error[E506]: a test named \"t\" already exists in this file",
         "main.mcppolicy", d + "test \"t\" { }\ntest \"t\" { }\n"));
     return r;
+  }
+
+  /** A catalog of n tools t0 to t(n-1), on one line. */
+  static String wideCatalog(int n) {
+    StringBuilder out = new StringBuilder("catalog wide {");
+    for (int i = 0; i < n; i++) {
+      out.append(" t").append(i).append(" read;");
+    }
+    return out.append(" }\n").toString();
+  }
+
+  /** A list literal of n strings. */
+  static String bigList(int n) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < n; i++) {
+      out.append(i == 0 ? "" : ", ").append("\"value-").append(i).append('"');
+    }
+    return out.append(']').toString();
   }
 
   @TestFactory
