@@ -14,6 +14,7 @@ public enum Code {
   E005(Severity.ERROR, "file is not valid UTF-8 text"),
   E006(Severity.ERROR, "file is too large"),
   E007(Severity.ERROR, "nesting is too deep"),
+  E008(Severity.WARNING, "too many problems to show"),
 
   // E1xx: file structure and imports
   E101(Severity.ERROR, "policy has no default"),

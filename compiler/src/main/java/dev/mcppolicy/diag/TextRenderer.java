@@ -51,28 +51,33 @@ public final class TextRenderer {
     return l.file().name() + ":" + l.span().line() + ":" + l.span().column();
   }
 
+  /** The most code points of a source line shown; a longer line is shown in a window around the caret. */
+  static final int WINDOW = 120;
+  private static final int BEFORE = 40;
+
   private void excerpt(Diagnostic.Location l, StringBuilder out) {
     Span span = l.span();
     String line = l.file().line(span.line());
     if (line.isBlank()) {
       return; // a caret under nothing says nothing
     }
+    int[] cps = line.codePoints().toArray();
+    int start = Math.min(span.column() - 1, cps.length);
+    int end = span.endLine() == span.line() ? Math.min(span.endColumn() - 1, cps.length) : cps.length;
+    // a long line (a minified file, a megabyte of one line) is shown from a little before the caret
+    int from = cps.length <= WINDOW ? 0 : Math.max(0, Math.min(start - BEFORE, cps.length - WINDOW));
+    int to = Math.min(cps.length, from + WINDOW);
+    String before = from > 0 ? "..." : "";
     String number = Integer.toString(span.line());
     int width = Math.max(5, number.length() + 1);
-    out.append(" ".repeat(width - number.length())).append(number).append(" | ").append(printable(line)).append('\n');
+    out.append(" ".repeat(width - number.length())).append(number).append(" | ").append(before)
+        .append(printable(new String(cps, from, to - from))).append(to < cps.length ? "..." : "").append('\n');
     // Carets line up under code points; tabs before the span are copied so they line up too.
-    int lineLength = line.codePointCount(0, line.length());
-    int start = Math.min(span.column() - 1, lineLength);
-    int end = span.endLine() == span.line() ? Math.min(span.endColumn() - 1, lineLength) : lineLength;
-    StringBuilder pad = new StringBuilder();
-    int cp = 0;
-    for (int i = 0; i < line.length() && cp < start; cp++) {
-      int c = line.codePointAt(i);
-      pad.append(c == '\t' ? '\t' : ' ');
-      i += Character.charCount(c);
+    StringBuilder pad = new StringBuilder(" ".repeat(before.length()));
+    for (int i = from; i < Math.max(from, start); i++) {
+      pad.append(cps[i] == '\t' ? '\t' : ' ');
     }
-    pad.append(" ".repeat(Math.max(0, start - cp)));
-    int carets = Math.max(1, end - start);
+    int carets = Math.max(1, Math.min(end, to) - Math.max(start, from));
     out.append(" ".repeat(width)).append(" | ").append(pad)
         .append(paint(RED, "^".repeat(carets))).append('\n');
   }

@@ -64,6 +64,8 @@ class DiagnosticMessagesTest {
         "main.mcppolicy", "#".repeat((1 << 20) + 1)));
     r.add(row(Code.E007, "main.mcppolicy:2:81: error[E007]: brackets are nested more than 64 levels deep",
         "main.mcppolicy", d + "tool t { deny if " + "(".repeat(70) + "args.a == 1" + ")".repeat(70) + " }\n"));
+    r.add(row(Code.E008, "error[E008]: main.mcppolicy: 50 more problems are not shown (at most 100 a file): mend these and run again",
+        "main.mcppolicy", d + "@".repeat(150) + "\n"));
     r.add(row(Code.E101, "main.mcppolicy:1:1: error[E101]: main.mcppolicy has no 'default', so it is a module: it can be imported, not compiled on its own",
         "main.mcppolicy", "allow a\n"));
     r.add(row(Code.E102, "main.mcppolicy:2:1: error[E102]: 'default' is declared twice", "main.mcppolicy", d + "default allow\n"));
