@@ -219,7 +219,7 @@ final class ReplayCommand implements Callable<Integer> {
           reporting.print(tools.warnings(name), err, null);
         }
         summary.problems().forEach(p -> reporting.problem(err, Code.E601, p.toString()));
-        summary.warning().ifPresent(w -> reporting.problem(err, Code.E604, name + ": warning: " + w));
+        summary.warnings().forEach(w -> reporting.problem(err, Code.E604, name + ": warning: " + w));
         if (!summary.problems().isEmpty()) {
           problems = true;
           if (!keepGoing) {
@@ -228,7 +228,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         failed += summary.failed();
         text.append(sink.text);
-        suites.add(new SuiteResult(name, name, sink.cases, summary.warning().map(List::of).orElse(List.of())));
+        suites.add(new SuiteResult(name, name, sink.cases, summary.warnings()));
         reporting.summary(err, name + ": " + summary.calls() + " calls: " + summary.allowed() + " allowed, " + summary.denied()
             + " denied" + (summary.indeterminate() > 0 ? ", " + summary.indeterminate() + " indeterminate" : "")
             + "; " + summary.expectations() + " expectations, " + summary.failed() + " failed");

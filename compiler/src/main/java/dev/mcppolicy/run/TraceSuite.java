@@ -52,7 +52,7 @@ final class TraceSuite {
     for (var p : s.problems()) {
       cases.add(new CaseResult("line " + p.line(), className, Optional.empty(), Optional.of(p.toString()), p.toString(), 0));
     }
-    List<String> warnings = s.warning().map(w -> List.of(name + ": warning: " + w)).orElse(List.of());
+    List<String> warnings = s.warnings().stream().map(w -> name + ": warning: " + w).toList();
     return new Result(new SuiteResult(name, name, cases, warnings), s, tools.warnings(name));
   }
 }

@@ -25,9 +25,16 @@ import java.util.Optional;
  * instant are given. {@code tools/call} requests become records, in request order; their
  * responses, paired by id, set the outcome ({@code error}: rpc_error; {@code isError: true}:
  * tool_error). Other methods are ignored. A request never answered counts as ok. Only requests
- * still waiting for an answer are held in memory.
+ * still waiting for an answer are held in memory, at most {@link #MAX_IN_FLIGHT}: past that the
+ * oldest is decided as unanswered, with a warning, so that one request never answered near the top
+ * of a long log cannot hold every later call in memory. Pairing is a hash look-up a message.
  */
 public final class JsonRpcReader implements RecordSource {
+  /** Requests held waiting for their answers; a gateway's own in-flight limit is far lower. */
+  public static final int MAX_IN_FLIGHT = 10_000;
+  /** Warnings listed one by one; past this they are counted. */
+  static final int MAX_WARNINGS = 10;
+
   private final JsonLines lines;
   private final String name;
   private final Optional<String> grant;
@@ -35,16 +42,20 @@ public final class JsonRpcReader implements RecordSource {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Map<String, Pending> byId = new HashMap<>();
   private final ArrayDeque<TraceReader.Entry> problems = new ArrayDeque<>();
+  private final java.util.List<String> warnings = new java.util.ArrayList<>();
+  private long unanswered;
   private boolean ended;
 
   private static final class Pending {
     final int line;
     final Call call;
+    final String key;
     Outcome outcome;
 
-    Pending(int line, Call call, Outcome outcome) {
+    Pending(int line, Call call, String key, Outcome outcome) {
       this.line = line;
       this.call = call;
+      this.key = key;
       this.outcome = outcome;
     }
   }
@@ -77,7 +88,9 @@ public final class JsonRpcReader implements RecordSource {
         if (p.outcome == null) {
           p.outcome = Outcome.OK;
         }
-        byId.values().remove(p);
+        if (p.key != null) {
+          byId.remove(p.key, p);
+        }
         Call c = p.call;
         return new TraceReader.Entry(new TraceRecord(p.line,
             new Call(c.grant(), c.tool(), c.arguments(), c.at(), p.outcome), Optional.empty(), Optional.empty(),
@@ -160,11 +173,15 @@ public final class JsonRpcReader implements RecordSource {
         problem(number, "params.arguments of a tools/call request must be an object");
         return;
       }
-      Pending p = new Pending(number, new Call(who, tool.value(), Arguments.of(arguments), at, Outcome.OK),
+      String key = id == null ? null : JsonWriter.jcs(id);
+      Pending p = new Pending(number, new Call(who, tool.value(), Arguments.of(arguments), at, Outcome.OK), key,
           id == null ? Outcome.OK : null);
       queue.add(p);
-      if (id != null) {
-        byId.put(JsonWriter.jcs(id), p);
+      if (key != null) {
+        byId.put(key, p);
+      }
+      if (queue.size() > MAX_IN_FLIGHT && queue.peek().outcome == null) {
+        giveUpOn(queue.peek());
       }
       return;
     }
@@ -182,6 +199,31 @@ public final class JsonRpcReader implements RecordSource {
         p.outcome = Outcome.OK;
       }
     }
+  }
+
+  /** The oldest request has waited past {@link #MAX_IN_FLIGHT} later ones: it is decided as unanswered. */
+  private void giveUpOn(Pending oldest) {
+    oldest.outcome = Outcome.OK;
+    byId.remove(oldest.key, oldest);
+    if (++unanswered <= MAX_WARNINGS) {
+      warnings.add("line " + oldest.line + ": the tools/call request (id " + oldest.key + ") had no answer within the next "
+          + MAX_IN_FLIGHT + " requests; it is decided as unanswered (ok)");
+    }
+  }
+
+  @Override
+  public java.util.List<String> warnings() {
+    java.util.List<String> all = new java.util.ArrayList<>(warnings);
+    if (unanswered > MAX_WARNINGS) {
+      all.add((unanswered - MAX_WARNINGS) + " more requests had no answer within the next " + MAX_IN_FLIGHT
+          + " requests and were decided as unanswered (ok)");
+    }
+    return all;
+  }
+
+  /** Requests read and not yet handed on (for tests: never more than {@link #MAX_IN_FLIGHT} + 1). */
+  int pending() {
+    return queue.size();
   }
 
   private void problem(int line, String message) {

@@ -89,6 +89,12 @@ final class Prefetching implements RecordSource {
     source.withoutDecisions();
   }
 
+  /** The source's warnings: complete once {@link #next} has returned null (the end went through the queue after them). */
+  @Override
+  public List<String> warnings() {
+    return List.copyOf(source.warnings());
+  }
+
   @Override
   public void close() throws IOException {
     closed = true;

@@ -18,6 +18,11 @@ public interface RecordSource extends AutoCloseable {
    */
   default void withoutDecisions() {}
 
+  /** What the source noticed while reading and did not stop for, each starting "line N: ". */
+  default java.util.List<String> warnings() {
+    return java.util.List.of();
+  }
+
   @Override
   void close() throws IOException;
 }

@@ -64,12 +64,13 @@ public final class Replayer {
     }
   }
 
-  /** What a replay of one trace came to. */
+  /** What a replay of one trace came to; warnings are things worth knowing that did not stop it. */
   public record Summary(long calls, long allowed, long denied, long indeterminate, long expectations, long failed,
-      List<TraceProblem> problems, Optional<String> warning) {
+      List<TraceProblem> problems, List<String> warnings) {
 
     public Summary {
       problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
     }
 
     /** Every record was read and every expectation held. */
@@ -86,9 +87,13 @@ public final class Replayer {
     long expectations;
     long failed;
     final List<TraceProblem> problems = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
 
     Summary summary(Optional<String> warning) {
-      return new Summary(calls, allowed, denied, indeterminate, expectations, failed, problems, warning);
+      List<String> all = new ArrayList<>();
+      warning.ifPresent(all::add);
+      all.addAll(warnings);
+      return new Summary(calls, allowed, denied, indeterminate, expectations, failed, problems, all);
     }
   }
 
@@ -114,6 +119,9 @@ public final class Replayer {
           }
           last = r.call().at();
           decide(r, e.prepared(), simulator, tally, listener);
+        }
+        if (disorder == null) {
+          tally.warnings.addAll(source.warnings());
         }
       }
       if (disorder == null) {
@@ -150,6 +158,7 @@ public final class Replayer {
           }
           runs.add(e.record());
         }
+        tally.warnings.addAll(source.warnings());
       }
       SortedRuns.Cursor sorted = runs.sorted();
       for (TraceRecord r = sorted.next(); r != null; r = sorted.next()) {

@@ -78,4 +78,61 @@ class JsonRpcReaderTest {
   void outcomesOfEachKind() throws Exception {
     assertEquals(Outcome.RPC_ERROR, Outcome.fromWord("rpc_error").orElseThrow());
   }
+
+  /**
+   * One request never answered at the top of a long log: it is decided as unanswered once
+   * MAX_IN_FLIGHT later requests wait behind it, with a warning, and the reader never holds more
+   * than that many (it used to hold every later call, and pairing scanned them all per answer).
+   */
+  @Test
+  void anUnansweredRequestStopsHoldingTheLogOnceTheInFlightCapIsReached() throws Exception {
+    int requests = JsonRpcReader.MAX_IN_FLIGHT * 3;
+    StringBuilder log = new StringBuilder();
+    log.append("{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"ci\", \"message\": {\"jsonrpc\": \"2.0\", \"id\": \"lost\", "
+        + "\"method\": \"tools/call\", \"params\": {\"name\": \"a\"}}}\n");
+    for (int i = 0; i < requests; i++) {
+      log.append("{\"ts\": \"2026-11-21T10:00:01Z\", \"grant\": \"ci\", \"message\": {\"jsonrpc\": \"2.0\", \"id\": ").append(i)
+          .append(", \"method\": \"tools/call\", \"params\": {\"name\": \"b\"}}}\n");
+      log.append("{\"ts\": \"2026-11-21T10:00:02Z\", \"grant\": \"ci\", \"message\": {\"jsonrpc\": \"2.0\", \"id\": ").append(i)
+          .append(", \"result\": {\"isError\": ").append(i % 2 == 0).append("}}}\n");
+    }
+    Path file = Files.writeString(dir.resolve("long.jsonl"), log);
+    int maxPending = 0;
+    int records = 0;
+    int toolErrors = 0;
+    try (JsonRpcReader reader = JsonRpcReader.open(file, "long.jsonl", Optional.empty(), Optional.empty())) {
+      for (TraceReader.Entry e = reader.next(); e != null; e = reader.next()) {
+        maxPending = Math.max(maxPending, reader.pending());
+        if (records == 0) {
+          assertEquals("1 a ok", e.record().line() + " " + e.record().call().tool() + " " + e.record().call().outcome().word());
+        }
+        records++;
+        toolErrors += e.record().call().outcome() == Outcome.TOOL_ERROR ? 1 : 0;
+      }
+      assertEquals(List.of("line 1: the tools/call request (id \"lost\") had no answer within the next 10000 requests; "
+          + "it is decided as unanswered (ok)"), reader.warnings());
+    }
+    assertEquals(requests + 1, records);
+    assertEquals(requests / 2, toolErrors, "every later answer still pairs with its request");
+    assertTrue(maxPending <= JsonRpcReader.MAX_IN_FLIGHT + 1, "held at most the cap: " + maxPending);
+  }
+
+  @Test
+  void manyUnansweredRequestsGiveTenWarningsAndACount() throws Exception {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < JsonRpcReader.MAX_IN_FLIGHT + 25; i++) {
+      log.append("{\"ts\": \"2026-11-21T10:00:01Z\", \"grant\": \"ci\", \"message\": {\"jsonrpc\": \"2.0\", \"id\": ").append(i)
+          .append(", \"method\": \"tools/call\", \"params\": {\"name\": \"b\"}}}\n");
+    }
+    Path file = Files.writeString(dir.resolve("unanswered.jsonl"), log);
+    try (JsonRpcReader reader = JsonRpcReader.open(file, "unanswered.jsonl", Optional.empty(), Optional.empty())) {
+      while (reader.next() != null) {
+        assertTrue(reader.pending() <= JsonRpcReader.MAX_IN_FLIGHT + 1);
+      }
+      List<String> warnings = reader.warnings();
+      assertEquals(11, warnings.size());
+      assertEquals("15 more requests had no answer within the next 10000 requests and were decided as unanswered (ok)",
+          warnings.get(10));
+    }
+  }
 }
