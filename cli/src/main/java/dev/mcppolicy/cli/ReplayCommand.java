@@ -171,8 +171,14 @@ final class ReplayCommand implements Callable<Integer> {
 
     StringBuilder text = new StringBuilder();
     List<SuiteResult> suites = new ArrayList<>();
-    Path jsonl = format == Format.jsonl ? Files.createTempFile("mcppolicy-replay-", ".jsonl") : null;
-    if (jsonl != null) {
+    Path jsonl = null;
+    if (format == Format.jsonl) {
+      try {
+        jsonl = Files.createTempFile("mcppolicy-replay-", ".jsonl");
+      } catch (IOException e) {
+        reporting.problem(err, Code.E603, "mcppolicy: " + gathering(e));
+        return ExitCodes.USAGE;
+      }
       AtomicFiles.removeIfStopped(jsonl);
     }
     boolean problems = false;
@@ -203,18 +209,24 @@ final class ReplayCommand implements Callable<Integer> {
         Replayer.Summary summary;
         try {
           summary = Replayer.replay(opener, simulator, new Replayer.Options(keepGoing, false), tools);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
           // reading failed part way, or sorting could not write its temporary files: none of this
           // trace's results are kept
           progress.done();
           sink.restart();
           sink.close();
-          reporting.problem(err, Code.E601, "mcppolicy: cannot replay " + name + ": " + IoErrors.describe(e));
+          IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+          reporting.problem(err, Code.E601, "mcppolicy: cannot replay " + name + ": " + IoErrors.describe(cause));
           problems = true;
           continue;
         }
         progress.done();
-        sink.close();
+        try {
+          sink.close();
+        } catch (IOException e) {
+          reporting.problem(err, Code.E603, "mcppolicy: cannot replay " + name + ": " + gathering(e));
+          return ExitCodes.USAGE;
+        }
         if (!tools.warnings(name).isEmpty()) {
           reporting.print(tools.warnings(name), err, null);
         }
@@ -261,6 +273,12 @@ final class ReplayCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     return failed > 0 && !update ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  /** Why --format jsonl could not gather its lines, naming the folder of its temporary file. */
+  private static String gathering(IOException e) {
+    return "--format jsonl gathers its lines in a temporary file in " + System.getProperty("java.io.tmpdir") + ": "
+        + IoErrors.describe(e);
   }
 
   /** An opener that gives {@code first} the first time, then opens afresh. */
@@ -432,7 +450,7 @@ final class ReplayCommand implements Callable<Integer> {
         jsonl.write(CallReport.jsonLine(name, r, d, mismatches));
         jsonl.write('\n');
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new java.io.UncheckedIOException(new IOException(gathering(e), e));
       }
     }
 

@@ -272,6 +272,16 @@ class CliTest {
   }
 
   @Test
+  void aLoneSurrogateInATraceIsWrittenAsAnEscapeInJsonLines() throws Exception {
+    Path trace = write("s.trace.jsonl", "{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"g\", \"tool\": \"a\\ud800\"}\n");
+    Run r = run("replay", "--policy", good.toString(), trace.toString(), "--format", "jsonl");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"tool\":\"a\\ud800\""), r.out());
+    JsonObject line = (JsonObject) JsonReader.read(r.out().strip()).root();
+    assertEquals("a\ud800", ((dev.mcppolicy.json.JsonString) line.members().get("tool")).value(), "reads back the same");
+  }
+
+  @Test
   void aCleanRunPrintsAnEmptyDocument() {
     Run r = run("compile", "--diagnostics", "json", good.toString());
     assertEquals(0, r.code());

@@ -81,6 +81,19 @@ class LauncherIT {
   }
 
   @Test
+  void jsonLinesWithoutATemporaryFolderIsExitTwo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path trace = Files.writeString(dir.resolve("t.trace.jsonl"),
+        "{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"g\", \"tool\": \"odoo_read\"}\n");
+    Path missing = dir.resolve("no-such-tmp");
+    Result r = run(Map.of("TMPDIR", missing.toString()), "replay", "--policy", "samples/odoo/policy.mcppolicy",
+        trace.toString(), "--format", "jsonl");
+    assertEquals(2, r.exit(), r.stderr());
+    assertEquals("", r.stdout());
+    assertTrue(r.stderr().contains("mcppolicy: --format jsonl gathers its lines in a temporary file in " + missing
+        + ": no such file or folder"), r.stderr());
+  }
+
+  @Test
   void aClassDataArchiveIsMadeOnceAndRemadeWhenTheJarChanges() throws Exception {
     Path archive = ROOT.resolve("cli/target/mcppolicy.jsa");
     Path jar = ROOT.resolve("cli/target/mcppolicy.jar");

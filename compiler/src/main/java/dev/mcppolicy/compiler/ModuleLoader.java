@@ -132,6 +132,14 @@ final class ModuleLoader {
   /** Finds, reads and parses an import's target, or reports why it cannot. */
   private Optional<Module> resolve(Module from, Item.Import imp) {
     String target = imp.target().value();
+    if (target.indexOf('\0') >= 0) {
+      // no file system can hold the name (Java refuses to make a path of it)
+      StringBuilder shown = new StringBuilder();
+      dev.mcppolicy.json.JsonWriter.writeString(target, shown);
+      sink.add(Diagnostic.of(Code.E104, "import " + shown + " cannot name a file: it holds a NUL character",
+          from.file(), imp.target().span()));
+      return Optional.empty();
+    }
     if (target.startsWith(Stdlib.PREFIX) || (from.isStdlib() && !target.startsWith("/"))) {
       String name = target.startsWith(Stdlib.PREFIX) ? target : stdlibRelative(from, target);
       if (name == null) {

@@ -159,12 +159,28 @@ public final class JsonWriter {
     }
   }
 
+  /**
+   * A string literal: minimal escapes (RFC 8785), plus a {@code \\uXXXX} escape for a surrogate
+   * that is not half of a pair. Such a string (a trace can hold one: {@code "\\ud800"}) cannot be
+   * encoded in UTF-8; escaped, it stays valid JSON and reads back to the same string.
+   */
   public static void writeString(String s, StringBuilder out) {
     out.append('"');
     int clean = 0; // characters from here up to the current one need no escape: appended in one go
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
+      if (c >= 0x20 && c != '"' && c != '\\' && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)) {
+        continue; // the common case, first
+      }
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        if (paired) {
+          i++;
+          continue;
+        }
+        out.append(s, clean, i);
+        clean = i + 1;
+        out.append("\\u").append(Integer.toHexString(c));
         continue;
       }
       out.append(s, clean, i);
