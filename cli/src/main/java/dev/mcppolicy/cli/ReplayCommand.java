@@ -10,6 +10,7 @@ import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.report.CallReport;
 import dev.mcppolicy.report.CaseResult;
+import dev.mcppolicy.report.Escapes;
 import dev.mcppolicy.report.JunitXml;
 import dev.mcppolicy.report.SuiteResult;
 import dev.mcppolicy.run.LoadedPolicy;
@@ -19,6 +20,7 @@ import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.Verdict;
 import dev.mcppolicy.sim.WindowMode;
 import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.trace.ExpectationRewriter;
 import dev.mcppolicy.trace.JsonRpcReader;
 import dev.mcppolicy.trace.Replayer;
 import dev.mcppolicy.trace.ParallelTraceReader;
@@ -206,6 +208,7 @@ final class ReplayCommand implements Callable<Integer> {
         Progress progress = new Progress(name);
         sink.progress = progress;
         UnknownTools tools = loaded.unknownTools(sink);
+        ExpectationRewriter.Snapshot snapshot = update ? ExpectationRewriter.Snapshot.of(trace) : null;
         Replayer.Summary summary;
         try {
           summary = Replayer.replay(opener, simulator, new Replayer.Options(keepGoing, false), tools);
@@ -244,7 +247,7 @@ final class ReplayCommand implements Callable<Integer> {
         reporting.summary(err, name + ": " + summary.calls() + " calls: " + summary.allowed() + " allowed, " + summary.denied()
             + " denied" + (summary.indeterminate() > 0 ? ", " + summary.indeterminate() + " indeterminate" : "")
             + "; " + summary.expectations() + " expectations, " + summary.failed() + " failed");
-        if (update && summary.problems().isEmpty() && !rewrite(trace, name, sink.decisions)) {
+        if (update && summary.problems().isEmpty() && !rewrite(trace, name, snapshot, sink.decisions)) {
           problems = true;
         }
       }
@@ -314,42 +317,20 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Rewrites a trace with each record's expectation set to its current decision, keeping everything
-   * else; false (after saying why) when it could not be rewritten.
-   */
-  private boolean rewrite(Path trace, String name, Map<Integer, Decision> decisions) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      reporting.problem(err, Code.E601, "mcppolicy: cannot read " + name + " again to update it: " + IoErrors.describe(e));
-      return false;
-    }
-    StringBuilder out = new StringBuilder();
-    int updated = 0;
-    for (int i = 0; i < lines.size(); i++) {
-      Decision d = decisions.get(i + 1);
-      if (d == null || d.verdict() == Verdict.INDETERMINATE) {
-        out.append(lines.get(i)).append('\n');
-        continue;
+  /** Sets each decided record's expectation to its decision; false (after saying why) when it could not. */
+  private boolean rewrite(Path trace, String name, ExpectationRewriter.Snapshot replayed, Map<Integer, Decision> decisions) {
+    Map<Integer, JsonValue> expect = new HashMap<>();
+    decisions.forEach((line, d) -> {
+      if (d.verdict() != Verdict.INDETERMINATE) {
+        expect.put(line, CallReport.expectFor(d));
       }
-      try {
-        JsonObject record = (JsonObject) JsonReader.read(lines.get(i).strip()).root();
-        Map<String, JsonValue> members = new LinkedHashMap<>(record.members());
-        members.put("expect", CallReport.expectFor(d));
-        out.append(JsonWriter.jcsOrdered(new JsonObject(members))).append('\n');
-        updated++;
-      } catch (JsonReader.JsonSyntaxException e) {
-        out.append(lines.get(i)).append('\n'); // decided lines were valid when read; keep the line as it is
-      }
-    }
+    });
     try {
-      AtomicFiles.write(trace, out.toString());
+      int updated = ExpectationRewriter.update(trace, replayed, expect);
       reporting.summary(err, name + ": updated " + updated + " expectations");
       return true;
     } catch (IOException e) {
-      reporting.problem(err, Code.E603, "mcppolicy: cannot write " + name + ": " + IoErrors.describe(e));
+      reporting.problem(err, Code.E603, "mcppolicy: cannot update " + name + ": " + IoErrors.describe(e));
       return false;
     }
   }
@@ -427,9 +408,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void verbose(TraceRecord r, Decision d) {
-      text.append(name).append(':').append(r.line()).append(": ").append(d.verdict().word()).append(' ').append(r.call().tool())
-          .append(" (grant ").append(r.call().grant()).append(')')
-          .append(d.rule().isEmpty() ? "" : " rule " + d.rule()).append('\n');
+      text.append(Escapes.line(name)).append(':').append(r.line()).append(": ").append(d.verdict().word()).append(' ')
+          .append(Escapes.line(r.call().tool())).append(" (grant ").append(Escapes.line(r.call().grant())).append(')')
+          .append(d.rule().isEmpty() ? "" : " rule " + Escapes.line(d.rule())).append('\n');
     }
 
     private void junitCase(TraceRecord r, Decision d, List<String> mismatches) {

@@ -282,6 +282,30 @@ class CliTest {
   }
 
   @Test
+  void controlCharactersFromATraceAreShownEscapedInTheTextReport() throws Exception {
+    // a tool name that would clear the screen and forge a passing line
+    Path trace = write("evil.trace.jsonl", "{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"g\\r\", "
+        + "\"tool\": \"x\\u001b[2J\\nPASS forged.trace.jsonl: 1 expectation\", \"expect\": \"allow\"}\n");
+    Run r = run("replay", "--policy", good.toString(), trace.toString());
+    assertEquals(1, r.code(), r.err());
+    assertFalse(r.out().contains("\u001b") || r.out().contains("\r"), r.out());
+    assertFalse(r.out().lines().anyMatch(l -> l.startsWith("PASS")), r.out());
+    assertTrue(r.out().contains("call: x\\u001b[2J\\nPASS forged.trace.jsonl: 1 expectation at "), r.out());
+    assertTrue(r.out().contains("grant \"g\\r\""), r.out());
+  }
+
+  @Test
+  void updatingExpectationsKeepsEveryEscapeAndChangesOnlyExpect() throws Exception {
+    String before = "{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"caf\\u00e9\", \"tool\": \"oca_link\\ud800\", "
+        + "\"arguments\": {\"q\": \"\\u001b\\/\"}, \"expect\": \"allow\"}\n";
+    Path trace = write("u.trace.jsonl", before);
+    Run r = run("replay", "--policy", good.toString(), trace.toString(), "--update-expectations");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(before.replace("\"expect\": \"allow\"", "\"expect\": {\"decision\": \"deny\", \"rule\": \"(default deny)\", "
+        + "\"message\": \"Tool \\\"oca_link\\ud800\\\" is not permitted by policy\"}"), Files.readString(trace));
+  }
+
+  @Test
   void aCleanRunPrintsAnEmptyDocument() {
     Run r = run("compile", "--diagnostics", "json", good.toString());
     assertEquals(0, r.code());

@@ -129,7 +129,7 @@ class FileSafetyCliTest {
     try {
       CliTest.Run r = run("replay", "--policy", policy.toString(), locked.toString(), "--update-expectations");
       assertEquals(2, r.code(), r.err());
-      assertTrue(r.err().contains("cannot write " + locked), r.err());
+      assertTrue(r.err().contains("cannot update " + locked), r.err());
     } finally {
       Locks.unlock(folder);
     }

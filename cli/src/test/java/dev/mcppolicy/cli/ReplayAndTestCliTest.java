@@ -189,8 +189,8 @@ class ReplayAndTestCliTest {
     assertEquals("""
         {"trace": {"version": 1, "grant": "ci"}}
         # a comment stays
-        {"ts":"2026-11-21T10:00:00Z","tool":"oca_link","arguments":{"n":1.50},"expect":"allow"}
-        {"ts":"2026-11-21T10:00:01Z","tool":"nope","expect":{"decision":"deny","rule":"(default deny)","message":"Tool \\"nope\\" is not permitted by policy"}}
+        {"ts": "2026-11-21T10:00:00Z", "tool": "oca_link", "arguments": {"n": 1.50}, "expect": "allow"}
+        {"ts": "2026-11-21T10:00:01Z", "tool": "nope", "expect": {"decision": "deny", "rule": "(default deny)", "message": "Tool \\"nope\\" is not permitted by policy"}}
         """, Files.readString(trace));
     assertEquals(0, run("replay", "--policy", policy.toString(), trace.toString()).code());
   }

@@ -22,28 +22,33 @@ public final class CallReport {
    * rule and message, and the counters with their values and windows.
    */
   public static String failure(String where, TraceRecord r, Decision d, List<String> mismatches) {
-    StringBuilder out = new StringBuilder(where).append(": ").append(String.join("; ", mismatches)).append('\n');
+    StringBuilder out = new StringBuilder(Escapes.line(where)).append(": ")
+        .append(Escapes.line(String.join("; ", mismatches))).append('\n');
     out.append(details(r, d));
     return out.toString();
   }
 
-  /** The lines under a failure: the call, the rule, the message and the counters. */
+  /**
+   * The lines under a failure: the call, the rule, the message and the counters. Every value is
+   * escaped ({@link Escapes}): a recorded tool name or message cannot forge a line of the report.
+   */
   public static String details(TraceRecord r, Decision d) {
     StringBuilder out = new StringBuilder();
-    out.append("    call: ").append(r.call().tool()).append(" at ").append(r.call().at())
-        .append(", grant \"").append(r.call().grant()).append('"');
-    r.name().ifPresent(n -> out.append(" (").append(n).append(')'));
+    out.append("    call: ").append(Escapes.line(r.call().tool())).append(" at ").append(r.call().at())
+        .append(", grant \"").append(Escapes.line(r.call().grant())).append('"');
+    r.name().ifPresent(n -> out.append(" (").append(Escapes.line(n)).append(')'));
     out.append('\n');
-    r.expect().ifPresent(e -> out.append("    expected: ").append(e.describe()).append('\n'));
+    r.expect().ifPresent(e -> out.append("    expected: ").append(Escapes.line(e.describe())).append('\n'));
     out.append("    decision: ").append(d.verdict().word()).append('\n');
     if (!d.rule().isEmpty()) {
-      out.append("    rule: ").append(d.rule()).append(d.alias().isEmpty() ? "" : " (also " + d.alias() + ")").append('\n');
+      out.append("    rule: ").append(Escapes.line(d.rule()))
+          .append(d.alias().isEmpty() ? "" : " (also " + Escapes.line(d.alias()) + ")").append('\n');
     }
     if (!d.message().isEmpty()) {
-      out.append("    message: ").append(d.message()).append('\n');
+      out.append("    message: ").append(Escapes.line(d.message())).append('\n');
     }
     for (CounterView c : d.counters()) {
-      out.append("    counter: ").append(c).append('\n');
+      out.append("    counter: ").append(Escapes.line(c.toString())).append('\n');
     }
     return out.toString();
   }

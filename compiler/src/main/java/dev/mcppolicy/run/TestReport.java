@@ -1,6 +1,7 @@
 package dev.mcppolicy.run;
 
 import dev.mcppolicy.diag.Diagnostic;
+import dev.mcppolicy.report.Escapes;
 import dev.mcppolicy.report.SuiteResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,14 +56,18 @@ public record TestReport(List<Diagnostic> diagnostics, List<String> problems, Li
     for (SuiteResult s : suites) {
       long bad = s.failures() + s.errors();
       String what = s.file().endsWith(".trace.jsonl") ? "expectation" : "test";
+      String name = Escapes.line(s.name());
       if (bad == 0) {
-        out.append("PASS ").append(s.name()).append(": ").append(count(s.cases().size(), what)).append('\n');
+        out.append("PASS ").append(name).append(": ").append(count(s.cases().size(), what)).append('\n');
       } else {
-        out.append("FAIL ").append(s.name()).append(": ").append(bad).append(" of ")
+        out.append("FAIL ").append(name).append(": ").append(bad).append(" of ")
             .append(count(s.cases().size(), what)).append(" failed\n");
         for (var c : s.cases()) {
           if (!c.ok()) {
-            out.append(c.detail().isEmpty() ? c.failure().or(c::error).orElse("") + "\n" : indentFirst(c)).append('\n');
+            String detail = c.detail().isEmpty() ? c.failure().or(c::error).orElse("") + "\n" : indentFirst(c);
+            // line by line: the report's own lines stay, control characters inside one are shown escaped
+            out.append(String.join("\n", detail.lines().map(Escapes::line).toList())).append('\n');
+            out.append(detail.endsWith("\n") ? "\n" : "");
           }
         }
       }
