@@ -205,7 +205,12 @@ final class Resolver {
             pair(Code.E406, c.at(), by.at(), tool, why, "");
           }
         }
-        if (v == Visibility.HIDE) {
+        if (v == Visibility.HIDE && tool.equals("*")) {
+          // a tool named "*" (written as a string) cannot be hidden: in policy.json's hide, "*" is every tool
+          sink.add(Diagnostic.of(Code.E212, "a tool named '*' cannot be hidden: policy.json's 'hide' reads \"*\" as every "
+              + "tool, so the gateway would hide them all", by.at().module().file(), by.span())
+              .withHelp("write 'hide *' (no quotes) to hide every tool"));
+        } else if (v == Visibility.HIDE) {
           hidden.add(tool);
         } else {
           emitted.put(tool, new ToolPolicy(List.of(), List.of(new Rule(List.of(), by.answer().message())), List.of()));

@@ -39,6 +39,7 @@ public enum Code {
   E209(Severity.WARNING, "tool in two catalogs"),
   E210(Severity.ERROR, "'hide *' cannot be overridden"),
   E211(Severity.WARNING, "unknown tool in a test or trace"),
+  E212(Severity.ERROR, "a tool named '*' cannot be hidden"),
 
   // E3xx: rules, conditions and limits
   E301(Severity.ERROR, "invalid limit count"),

@@ -319,9 +319,9 @@ public final class Formatter {
     StringBuilder out = new StringBuilder("args");
     boolean afterQuoted = false;
     for (String segment : p.segments()) {
-      // after a quoted segment a bare one is its own token, so it must start like a name
-      boolean bare = BARE_SEGMENT.matcher(segment).matches()
-          && (!afterQuoted || Character.isLetter(segment.charAt(0)) || segment.charAt(0) == '_');
+      // once a segment is quoted, every later one is too: a bare segment between two quoted ones
+      // ("a b".x."c d") would lex as the name 'x.' and not read back to the same path
+      boolean bare = BARE_SEGMENT.matcher(segment).matches() && !afterQuoted;
       out.append('.');
       if (bare) {
         out.append(segment);

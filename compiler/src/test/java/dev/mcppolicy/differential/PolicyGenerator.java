@@ -26,7 +26,8 @@ final class PolicyGenerator {
   private static final String[] CLASSES = {"class read", "class write", "class execute", "class destructive"};
   private static final String[] RISKS = {"risk == low", "risk == medium", "risk >= high"};
   private static final String[] WINDOWS = {"minute", "hour", "day"};
-  private static final String[] PATHS = {"args.a", "args.b", "args.n", "args.o.x"};
+  private static final String[] PATHS = {"args.a", "args.b", "args.n", "args.o.x", "args.\"a b\".\"x\".\"c d\"",
+      "args.o.\"c d\"", "args.\"content-type\"", "args.\"caf\\u00e9\".x", "args.\"1st\".y", "args.\"q\\\"uote\""};
   private static final String[] LITERALS = {"0", "1", "5", "5.0", "-2", "\"x\"", "\"y\"", "\"abc\"", "\"5\"", "true", "null",
       "[1, \"x\"]", "{\"x\": 1}"};
   private static final String[] NUMBERS = {"0", "1", "5", "2.5", "-2", "1e1"};
@@ -51,6 +52,7 @@ final class PolicyGenerator {
 
   private String statements(boolean risks, boolean root) {
     List<String> selectors = new ArrayList<>(List.of(NAMES));
+    selectors.add("\"t_a1\""); // a catalog tool spelled as a string
     selectors.addAll(List.of(GLOBS));
     selectors.addAll(List.of(risks ? RISKS : CLASSES));
     StringBuilder out = new StringBuilder();
