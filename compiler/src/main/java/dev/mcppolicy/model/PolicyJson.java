@@ -119,6 +119,38 @@ public final class PolicyJson {
     }
   }
 
+  /** Reads a document from its bytes, which must be UTF-8 text (as the language's sources must be). */
+  public static LoadResult read(byte[] bytes) {
+    var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    try {
+      return read(decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      int bad = firstMalformed(bytes);
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      String before = new String(bytes, lineStart, bad - lineStart, java.nio.charset.StandardCharsets.UTF_8);
+      return new LoadResult(Optional.empty(), List.of(new Problem("$", line,
+          before.codePointCount(0, before.length()) + 1, "the file is not valid UTF-8 text")));
+    }
+  }
+
+  /** The offset of the first byte that does not start a well-formed UTF-8 sequence. */
+  private static int firstMalformed(byte[] bytes) {
+    var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
+    java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+    return r.isError() ? in.position() : bytes.length;
+  }
+
   public static LoadResult read(String text) {
     JsonReader.Document parsed;
     try {
@@ -149,6 +181,7 @@ public final class PolicyJson {
         return null;
       }
       members(top, "$", Set.of("version", "default", "hide", "all_tools", "tools"));
+      texts(top, "$");
       JsonValue version = top.members().get("version");
       if (version == null) {
         problem(top, "$", "missing member 'version' (it must be \"1\")");
@@ -268,8 +301,7 @@ public final class PolicyJson {
       if (argPath == null || opWord == null) {
         return null;
       }
-      if (!(argPath.startsWith("args.") && argPath.length() > 5)) {
-        problem(o.members().get("path"), path + ".path", "a path must start with 'args.' and name an argument");
+      if (!valid(o.members().get("path"), path + ".path", DocumentRules.path(argPath))) {
         return null;
       }
       Optional<Op> op = Op.fromWord(opWord);
@@ -342,9 +374,14 @@ public final class PolicyJson {
       if (scope != null && !scope.equals("grant")) {
         problem(o.members().get("scope"), at + ".scope", "scope must be \"grant\", not \"" + scope + "\"");
       }
-      Optional<Long> max = maxValue instanceof JsonNumber n ? n.longValue() : Optional.empty();
+      Optional<Long> max = maxValue instanceof JsonNumber n && DocumentRules.count(n.text()).isEmpty()
+          ? n.longValue() : Optional.empty();
       if (max.isEmpty() || max.get() <= 0) {
-        problem(maxValue, at + ".max", "max must be a positive integer (at most 9223372036854775807)");
+        problem(maxValue, at + ".max", "max must be a positive integer (at most 9223372036854775807), written without "
+            + "fraction or exponent");
+      }
+      if (counter != null && !valid(o.members().get("counter"), at + ".counter", DocumentRules.counter(counter))) {
+        counter = null;
       }
       if (counter != null && !counters.add(counter)) {
         problem(o.members().get("counter"), at + ".counter", "duplicate counter name '" + counter + "'");
@@ -386,6 +423,30 @@ public final class PolicyJson {
       }
       problem(v, path, "expected a string, found " + v.kind());
       return null;
+    }
+
+    /** Every string of the document, member names included, is text the language could write (no unpaired surrogate). */
+    private void texts(JsonValue value, String path) {
+      if (value instanceof JsonString s) {
+        valid(value, path, DocumentRules.text(s.value()));
+      } else if (value instanceof JsonArray a) {
+        for (int i = 0; i < a.elements().size(); i++) {
+          texts(a.elements().get(i), path + "[" + i + "]");
+        }
+      } else if (value instanceof JsonObject o) {
+        o.members().forEach((name, member) -> {
+          if (!valid(member, path + key(name), DocumentRules.text(name).map(why -> "the member name: " + why))) {
+            return;
+          }
+          texts(member, path + key(name));
+        });
+      }
+    }
+
+    /** True when {@code problem} is empty; else reports it at {@code at}. */
+    private boolean valid(JsonValue at, String path, Optional<String> problem) {
+      problem.ifPresent(why -> problem(at, path, why));
+      return problem.isEmpty();
     }
 
     private void problem(JsonValue at, String path, String message) {

@@ -34,15 +34,15 @@ public record LoadedPolicy(Optional<PolicyDocument> document, List<Diagnostic> d
       CompileResult r = PolicyCompiler.compile(file, options);
       return new LoadedPolicy(r.document(), r.diagnostics(), List.of(), r.unreadable(), r.catalogTools());
     }
-    String text;
+    byte[] bytes;
     try {
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       String why = Files.isDirectory(file) ? "it is a directory" : IoErrors.describe(e);
       return new LoadedPolicy(Optional.empty(), List.of(), List.of("cannot read " + name + ": " + why), true,
           new java.util.TreeSet<>());
     }
-    PolicyJson.LoadResult r = PolicyJson.read(text);
+    PolicyJson.LoadResult r = PolicyJson.read(bytes);
     List<String> problems = r.problems().stream()
         .map(p -> name + ":" + p.line() + ":" + p.column() + ": " + p.jsonPath() + ": " + p.message()).toList();
     return new LoadedPolicy(r.document(), List.of(), problems, false, new java.util.TreeSet<>());

@@ -194,8 +194,11 @@ final class AstBuilder {
           + "': policy.json v1 counts per grant only", file, span(c.scope)), "write 'per grant' or leave the scope out");
     }
     Optional<Name> counter = Optional.ofNullable(c.counter).map(this::name);
-    if (counter.isPresent() && counter.get().value().isEmpty()) {
-      throw report(Diagnostic.of(Code.E404, "a counter name cannot be empty", file, counter.get().span()), null);
+    if (counter.isPresent()) {
+      Optional<String> problem = dev.mcppolicy.model.DocumentRules.counter(counter.get().value());
+      if (problem.isPresent()) {
+        throw report(Diagnostic.of(Code.E404, problem.get(), file, counter.get().span()), null);
+      }
     }
     return new LimitClause(count, window, c.scope != null, counter, span(c));
   }
@@ -358,12 +361,9 @@ final class AstBuilder {
   }
 
   private String quotedSegment(Str s) {
-    if (s.value().isEmpty()) {
-      throw report(Diagnostic.of(Code.E310, "an argument name cannot be empty", file, s.span()), null);
-    }
-    if (s.value().contains(".")) {
-      throw report(Diagnostic.of(Code.E310, "an argument name cannot contain '.': policy.json paths have no escape for it",
-          file, s.span()), null);
+    Optional<String> problem = dev.mcppolicy.model.DocumentRules.pathSegment(s.value());
+    if (problem.isPresent()) {
+      throw report(Diagnostic.of(Code.E310, problem.get(), file, s.span()), null);
     }
     return s.value();
   }

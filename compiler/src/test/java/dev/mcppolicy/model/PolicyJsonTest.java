@@ -35,9 +35,9 @@ class PolicyJsonTest {
         Arguments.of(limitDoc("\"counter\": \"c\", \"window\": \"week\", \"max\": 1, \"scope\": \"grant\""),
             "1:91: $.tools.t.limits[0].window: window must be \"minute\", \"hour\" or \"day\", not \"week\""),
         Arguments.of(limitDoc("\"counter\": \"c\", \"window\": \"day\", \"max\": 0, \"scope\": \"grant\""),
-            "1:105: $.tools.t.limits[0].max: max must be a positive integer (at most 9223372036854775807)"),
+            "1:105: $.tools.t.limits[0].max: max must be a positive integer (at most 9223372036854775807), written without fraction or exponent"),
         Arguments.of(limitDoc("\"counter\": \"c\", \"window\": \"day\", \"max\": 1.5, \"scope\": \"grant\""),
-            "1:105: $.tools.t.limits[0].max: max must be a positive integer (at most 9223372036854775807)"),
+            "1:105: $.tools.t.limits[0].max: max must be a positive integer (at most 9223372036854775807), written without fraction or exponent"),
         Arguments.of(limitDoc("\"counter\": \"c\", \"window\": \"day\", \"max\": 1, \"scope\": \"user\""),
             "1:117: $.tools.t.limits[0].scope: scope must be \"grant\", not \"user\""),
         Arguments.of(limitDoc("\"counter\": \"c\", \"window\": \"day\", \"max\": 1, \"scope\": \"grant\"}, "
