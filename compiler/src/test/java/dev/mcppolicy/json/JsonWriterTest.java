@@ -45,10 +45,22 @@ class JsonWriterTest {
     assertEquals("{\"a\": [1e3, null]}", JsonWriter.inline(v));
   }
 
-  /** Every escape, spelled out one character at a time: what writeString must produce. */
+  /**
+   * Every escape, spelled out one character at a time: what writeString must produce. A surrogate
+   * that is not half of a pair is escaped (UTF-8 cannot hold it); a pair is written as it is.
+   */
   private static String escapedOneByOne(String s) {
     StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        continue;
+      }
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
