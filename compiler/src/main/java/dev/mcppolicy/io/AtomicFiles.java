@@ -99,8 +99,7 @@ public final class AtomicFiles {
     Path dir = real.getParent();
     Files.createDirectories(dir);
     Optional<Set<PosixFilePermission>> mode = Files.exists(real) ? permissions(real) : Optional.empty();
-    Path temp = createTemp(dir);
-    IN_FLIGHT.add(temp);
+    Path temp = createTemp(dir); // already known to the shutdown hook
     try {
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
         content.writeTo(out);
@@ -152,11 +151,13 @@ public final class AtomicFiles {
   private static Path createTemp(Path dir) throws IOException {
     for (int attempt = 0; ; attempt++) {
       Path temp = dir.resolve(".mcppolicy-tmp-" + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".part");
+      IN_FLIGHT.add(temp); // before it exists: a process stopped right after creating it still removes it
       try {
         Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
         return temp;
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        if (attempt == 100) {
+      } catch (IOException e) {
+        IN_FLIGHT.remove(temp);
+        if (!(e instanceof java.nio.file.FileAlreadyExistsException) || attempt == 100) {
           throw e;
         }
       }
