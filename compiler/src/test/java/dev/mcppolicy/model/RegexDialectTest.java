@@ -82,4 +82,11 @@ class RegexDialectTest {
     problem.ifPresent(p -> assertTrue(p.message().startsWith("the pattern is too large: with its repetitions written out it has "),
         p.message()));
   }
+
+  @org.junit.jupiter.api.Test
+  void aPatternIsAtMost4096Characters() {
+    assertEquals(Optional.empty(), RegexCheck.check("a".repeat(4096)).filter(p -> p.message().contains("longer")));
+    assertEquals(Optional.of(new RegexCheck.Problem("the pattern is longer than 4096 characters", 4096)),
+        RegexCheck.check("a".repeat(4097)));
+  }
 }
