@@ -8,7 +8,6 @@ import dev.mcppolicy.io.IoErrors;
 import dev.mcppolicy.model.PolicyDocument;
 import dev.mcppolicy.model.PolicyJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

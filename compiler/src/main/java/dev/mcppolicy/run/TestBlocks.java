@@ -2,7 +2,6 @@ package dev.mcppolicy.run;
 
 import dev.mcppolicy.diag.SourceFile;
 import dev.mcppolicy.json.JsonObject;
-import dev.mcppolicy.model.PolicyDocument;
 import dev.mcppolicy.report.CallReport;
 import dev.mcppolicy.report.CaseResult;
 import dev.mcppolicy.sim.Arguments;

@@ -164,43 +164,24 @@ public final class ExpectationRewriter {
       }
     }
 
-    /** A string, decoded (a key may be written with escapes); the position moves past it. */
+    /**
+     * A string, decoded as the language decodes a literal (a key may be written with escapes; one
+     * it would refuse, such as a lone surrogate, is kept as written and so is never "expect"); the
+     * position moves past it.
+     */
     Optional<String> string() {
+      int start = at;
       if (!take('"')) {
         return Optional.empty();
       }
-      StringBuilder out = new StringBuilder();
       while (at < text.length()) {
         char c = text.charAt(at++);
-        if (c == '"') {
-          return Optional.of(out.toString());
-        }
-        if (c != '\\') {
-          out.append(c);
-          continue;
-        }
-        if (at >= text.length()) {
-          return Optional.empty();
-        }
-        char e = text.charAt(at++);
-        switch (e) {
-          case 'b' -> out.append('\b');
-          case 'f' -> out.append('\f');
-          case 'n' -> out.append('\n');
-          case 'r' -> out.append('\r');
-          case 't' -> out.append('\t');
-          case 'u' -> {
-            if (at + 4 > text.length()) {
-              return Optional.empty();
-            }
-            try {
-              out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-            } catch (NumberFormatException bad) {
-              return Optional.empty();
-            }
-            at += 4;
-          }
-          default -> out.append(e);
+        if (c == '\\') {
+          at++;
+        } else if (c == '"') {
+          String raw = text.substring(start, Math.min(at, text.length()));
+          var decoded = dev.mcppolicy.syntax.Strings.decode(raw);
+          return Optional.of(decoded.ok() ? decoded.value() : raw);
         }
       }
       return Optional.empty();
