@@ -5,9 +5,10 @@ import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
 
 /**
- * Equality with one constant of a condition, prepared once: {@link JsonValue#sameValue} answers,
- * with the common constants (a string, a plain integer) compared without looking at the constant's
- * kind again or parsing it again on every call.
+ * The engine's equality with one constant of a condition ({@link GoValues#equal}: two numbers as
+ * doubles, anything else by Go's {@code %v} text), prepared once: the constant's double and text
+ * are worked out here, and the common cases (a string against a string, an integer against an
+ * integer) are compared without printing anything.
  */
 final class Same {
   private final JsonValue constant;
@@ -18,14 +19,23 @@ final class Same {
    * strings a trace repeats keep their hash (the scanner hands out one String per text).
    */
   private final int stringHash;
-  /** The constant when it is a plain integer, else {@link JsonNumber#NOT_PLAIN}. */
+  /** Whether the constant is a number, and then its value as a double. */
+  private final boolean number;
+  private final double dbl;
+  /** The constant when it is an integer a double holds exactly, else {@link JsonNumber#NOT_PLAIN}. */
   private final long plain;
+  /** What Go's %v prints for the constant: what any value of another kind is compared with. */
+  private final String text;
 
   Same(JsonValue constant) {
     this.constant = constant;
     this.string = constant instanceof JsonString s ? s.value() : null;
     this.stringHash = string == null ? 0 : string.hashCode();
-    this.plain = constant instanceof JsonNumber n ? n.plainValue() : JsonNumber.NOT_PLAIN;
+    this.number = constant instanceof JsonNumber;
+    this.dbl = constant instanceof JsonNumber n ? GoValues.toDouble(n) : 0;
+    long p = constant instanceof JsonNumber n ? n.plainValue() : JsonNumber.NOT_PLAIN;
+    this.plain = GoValues.exact(p) ? p : JsonNumber.NOT_PLAIN;
+    this.text = GoValues.text(constant);
   }
 
   static Same[] each(Iterable<JsonValue> constants) {
@@ -34,16 +44,22 @@ final class Same {
     return out.toArray(new Same[0]);
   }
 
-  /** Whether {@code v} has the constant's value, as {@link JsonValue#sameValue} says. */
+  /** Whether {@code v} equals the constant as the engine compares them. */
   boolean test(JsonValue v) {
     if (string != null) {
-      return v instanceof JsonString s && s.value().hashCode() == stringHash && s.value().equals(string);
+      if (v instanceof JsonString s) {
+        return s.value().hashCode() == stringHash && s.value().equals(string);
+      }
+      return GoValues.text(v).equals(string); // "5" equals 5, "true" equals true
     }
-    if (plain != JsonNumber.NOT_PLAIN && v instanceof JsonNumber n) {
+    if (number && v instanceof JsonNumber n) {
       long p = n.plainValue();
-      // a plain integer has one spelling; anything else (1.0, 1e0) is compared by exact value
-      return p != JsonNumber.NOT_PLAIN ? p == plain : JsonValue.sameValue(v, constant);
+      return plain != JsonNumber.NOT_PLAIN && GoValues.exact(p) ? p == plain : GoValues.toDouble(n) == dbl;
     }
-    return JsonValue.sameValue(v, constant);
+    return GoValues.text(v).equals(text);
+  }
+
+  JsonValue constant() {
+    return constant;
   }
 }

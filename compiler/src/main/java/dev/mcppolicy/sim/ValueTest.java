@@ -86,26 +86,41 @@ abstract class ValueTest {
     }
   }
 
-  /** {@code lt}, {@code lte}, {@code gt}, {@code gte}: numbers only, by exact value. */
+  /** {@code lt}, {@code lte}, {@code gt}, {@code gte}: numbers only, compared as the engine's doubles. */
   private static final class Compare extends ValueTest {
     private final Op op;
-    private final JsonNumber number;
-    /** The number's value when it is a plain integer, else {@link JsonNumber#NOT_PLAIN}. */
+    private final boolean number;
+    private final double dbl;
+    /** The constant when it is an integer a double holds exactly, else {@link JsonNumber#NOT_PLAIN}. */
     private final long plainNumber;
 
     Compare(Op op, JsonValue constant) {
       this.op = op;
-      this.number = constant instanceof JsonNumber n ? n : null;
-      this.plainNumber = number == null ? JsonNumber.NOT_PLAIN : number.plainValue();
+      this.number = constant instanceof JsonNumber;
+      this.dbl = constant instanceof JsonNumber n ? GoValues.toDouble(n) : 0;
+      long p = constant instanceof JsonNumber n ? n.plainValue() : JsonNumber.NOT_PLAIN;
+      this.plainNumber = GoValues.exact(p) ? p : JsonNumber.NOT_PLAIN;
     }
 
     @Override
     boolean holds(JsonValue v) {
-      if (!(v instanceof JsonNumber n) || number == null) {
+      if (!(v instanceof JsonNumber n) || !number) {
         return false;
       }
-      long plain = plainNumber == JsonNumber.NOT_PLAIN ? JsonNumber.NOT_PLAIN : n.plainValue();
-      int c = plain != JsonNumber.NOT_PLAIN ? Long.compare(plain, plainNumber) : n.compareValue(number);
+      long plain = n.plainValue();
+      // two integers a double holds exactly compare as longs; anything else as doubles (NaN never holds)
+      int c;
+      if (plainNumber != JsonNumber.NOT_PLAIN && GoValues.exact(plain)) {
+        c = Long.compare(plain, plainNumber);
+      } else {
+        double d = GoValues.toDouble(n);
+        return switch (op) {
+          case LT -> d < dbl;
+          case LTE -> d <= dbl;
+          case GT -> d > dbl;
+          default -> d >= dbl;
+        };
+      }
       return switch (op) {
         case LT -> c < 0;
         case LTE -> c <= 0;

@@ -273,7 +273,7 @@ final class SourceEvaluator {
         if (!(v instanceof JsonNumber n)) {
           yield false;
         }
-        int cmp = n.decimal().compareTo(((JsonNumber) want).decimal());
+        int cmp = Double.compare(GoReference.dbl(n) + 0.0, GoReference.dbl((JsonNumber) want) + 0.0);
         yield switch (c.op()) {
           case LT -> cmp < 0;
           case LTE -> cmp <= 0;
@@ -287,26 +287,8 @@ final class SourceEvaluator {
     };
   }
 
-  /** Equality as the decision model defines it, written out again on purpose. */
+  /** Equality as the engine makes it (GoReference), written out again on purpose. */
   private static boolean equal(JsonValue a, JsonValue b) {
-    if (a instanceof JsonNumber x && b instanceof JsonNumber y) {
-      return x.decimal().compareTo(y.decimal()) == 0;
-    }
-    if (a instanceof JsonArray x && b instanceof JsonArray y) {
-      if (x.elements().size() != y.elements().size()) {
-        return false;
-      }
-      for (int i = 0; i < x.elements().size(); i++) {
-        if (!equal(x.elements().get(i), y.elements().get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a instanceof JsonObject x && b instanceof JsonObject y) {
-      return x.members().keySet().equals(y.members().keySet())
-          && x.members().keySet().stream().allMatch(k -> equal(x.members().get(k), y.members().get(k)));
-    }
-    return a.equals(b);
+    return GoReference.equal(a, b);
   }
 }
