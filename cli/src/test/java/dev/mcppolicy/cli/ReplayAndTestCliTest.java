@@ -101,7 +101,7 @@ class ReplayAndTestCliTest {
     String where = dir.relativize(trace).toString();
     assertTrue(replay.out().contains("day.trace.jsonl:4: expected allow, got deny"), replay.out());
     assertTrue(replay.out().contains("    rule: /tools/oca_link/limits/oca_link_rate"), replay.out());
-    assertTrue(replay.out().contains("    message: Rate limit of 2 per minute reached for \"oca_link_rate\""), replay.out());
+    assertTrue(replay.out().contains("    message: Rate limit of 2 per minute reached. Try again later. (counter oca_link_rate)"), replay.out());
     assertTrue(replay.out().contains("    counter: oca_link_rate = 2/2 per minute in [2026-11-21T10:00:00Z, 2026-11-21T10:01:00Z)"), replay.out());
     Run test = run("test", dir.toString());
     assertEquals(1, test.code(), test.err());
@@ -146,7 +146,7 @@ class ReplayAndTestCliTest {
     String trace = dir.relativize(this.trace).toString().replace('\\', '/');
     assertEquals("{\"trace\":\"" + Names.of(this.trace) + "\",\"line\":4,\"ts\":\"2026-11-21T10:00:02Z\",\"grant\":\"ci\","
         + "\"tool\":\"oca_link\",\"decision\":\"deny\",\"rule\":\"/tools/oca_link/limits/oca_link_rate\","
-        + "\"message\":\"Rate limit of 2 per minute reached for \\\"oca_link_rate\\\"\",\"counters\":[{\"counter\":\"oca_link_rate\","
+        + "\"message\":\"Rate limit of 2 per minute reached. Try again later.\",\"counters\":[{\"counter\":\"oca_link_rate\","
         + "\"window\":\"minute\",\"max\":2,\"value\":2,\"from\":\"2026-11-21T10:00:00Z\"}],"
         + "\"expect\":{\"decision\":\"deny\",\"rule\":\"/tools/oca_link/limits/oca_link_rate\"},\"ok\":true}", lines.get(2));
     assertTrue(trace.endsWith("traces/day.trace.jsonl"));

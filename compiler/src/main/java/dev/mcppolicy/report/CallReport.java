@@ -45,7 +45,14 @@ public final class CallReport {
           .append(d.alias().isEmpty() ? "" : " (also " + Escapes.line(d.alias()) + ")").append('\n');
     }
     if (!d.message().isEmpty()) {
-      out.append("    message: ").append(Escapes.line(d.message())).append('\n');
+      out.append("    message: ").append(Escapes.line(d.message()));
+      int limits = d.rule().lastIndexOf("/limits/");
+      if (limits >= 0) {
+        // the engine's limit message does not name the counter: the report does, beside it
+        String counter = d.rule().substring(limits + "/limits/".length()).replace("~1", "/").replace("~0", "~");
+        out.append(" (counter ").append(Escapes.line(counter)).append(')');
+      }
+      out.append('\n');
     }
     for (CounterView c : d.counters()) {
       out.append("    counter: ").append(Escapes.line(c.toString())).append('\n');

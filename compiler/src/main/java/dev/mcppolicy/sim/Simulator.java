@@ -160,7 +160,7 @@ public final class Simulator {
 
   private static Decision exceeded(LimitPlan exceeded, java.util.function.Supplier<List<CounterView>> views) {
     return new Decision(Verdict.DENY, exceeded.rule(), "", "Rate limit of " + exceeded.max() + " per "
-        + exceeded.window().word() + " reached for \"" + exceeded.counter() + "\"", views);
+        + exceeded.window().word() + " reached. Try again later.", views); // the engine's own text
   }
 
   private Prepared decided(Decision d) {

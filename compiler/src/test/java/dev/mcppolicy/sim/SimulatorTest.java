@@ -60,7 +60,7 @@ class SimulatorTest {
         Instant.parse("2026-11-21T10:01:00Z"))), d.counters());
     Decision denied = call(s, "2026-11-21T10:00:30Z");
     assertEquals(2, denied.counters().get(0).value(), "a denied call does not count");
-    assertEquals("Rate limit of 2 per minute reached for \"t_rate\"", denied.message());
+    assertEquals("Rate limit of 2 per minute reached. Try again later.", denied.message());
   }
 
   @Test
