@@ -210,6 +210,10 @@ final class Resolver {
           sink.add(Diagnostic.of(Code.E212, "a tool named '*' cannot be hidden: policy.json's 'hide' reads \"*\" as every "
               + "tool, so the gateway would hide them all", by.at().module().file(), by.span())
               .withHelp("write 'hide *' (no quotes) to hide every tool"));
+        } else if (v == Visibility.HIDE && dev.mcppolicy.model.DocumentRules.hideEntry(tool).isPresent()) {
+          sink.add(Diagnostic.of(Code.E213, "'" + tool + "' cannot be hidden: "
+              + dev.mcppolicy.model.DocumentRules.hideEntry(tool).get() + " (the engine refuses such a policy)",
+              by.at().module().file(), by.span()));
         } else if (v == Visibility.HIDE) {
           hidden.add(tool);
         } else {

@@ -40,6 +40,7 @@ public enum Code {
   E210(Severity.ERROR, "'hide *' cannot be overridden"),
   E211(Severity.WARNING, "unknown tool in a test or trace"),
   E212(Severity.ERROR, "a tool named '*' cannot be hidden"),
+  E213(Severity.ERROR, "a blank tool name cannot be hidden"),
 
   // E3xx: rules, conditions and limits
   E301(Severity.ERROR, "invalid limit count"),

@@ -23,6 +23,11 @@ public final class DocumentRules {
     return Optional.empty();
   }
 
+  /** An entry of {@code hide}: a tool name that is not empty or blank (the engine's validator refuses those). */
+  public static Optional<String> hideEntry(String name) {
+    return name.isBlank() ? Optional.of("a hidden tool's name cannot be empty or blank") : text(name);
+  }
+
   /** A counter name: not empty, and text. */
   public static Optional<String> counter(String name) {
     return name.isEmpty() ? Optional.of("a counter name cannot be empty") : text(name);

@@ -203,10 +203,16 @@ public final class PolicyJson {
         JsonArray list = array(hideValue, "$.hide");
         if (list != null) {
           for (int i = 0; i < list.elements().size(); i++) {
-            String name = string(list.elements().get(i), "$.hide[" + i + "]");
-            if (name != null) {
-              hide.add(name);
+            JsonValue entry = list.elements().get(i);
+            String name = string(entry, "$.hide[" + i + "]");
+            if (name == null || !valid(entry, "$.hide[" + i + "]", DocumentRules.hideEntry(name))) {
+              continue;
             }
+            if (hide.contains(name)) {
+              problem(entry, "$.hide[" + i + "]", "'" + name + "' is listed twice in hide");
+              continue;
+            }
+            hide.add(name);
           }
         }
       }
@@ -242,8 +248,8 @@ public final class PolicyJson {
       }
       members(o, path, Set.of("require", "deny_if", "limits"));
       return new ToolPolicy(
-          rules(o.members().get("require"), path + ".require"),
-          rules(o.members().get("deny_if"), path + ".deny_if"),
+          rules(o.members().get("require"), path + ".require", true),
+          rules(o.members().get("deny_if"), path + ".deny_if", false),
           limits(o.members().get("limits"), path + ".limits"));
     }
 
@@ -273,11 +279,11 @@ public final class PolicyJson {
       return out;
     }
 
-    private List<Rule> rules(JsonValue value, String path) {
-      return objects(value, path, Set.of("conditions", "on_deny"), this::rule);
+    private List<Rule> rules(JsonValue value, String path, boolean require) {
+      return objects(value, path, Set.of("conditions", "on_deny"), (o, at) -> rule(o, at, require));
     }
 
-    private Rule rule(JsonObject o, String at) {
+    private Rule rule(JsonObject o, String at, boolean require) {
       JsonValue conditions = o.members().get("conditions");
       if (conditions == null) {
         problem(o, at, "missing member 'conditions'");
@@ -286,7 +292,12 @@ public final class PolicyJson {
       if (o.members().containsKey("on_deny")) {
         onDeny = Optional.ofNullable(string(o.members().get("on_deny"), at + ".on_deny"));
       }
-      return new Rule(objects(conditions, at + ".conditions", Set.of("path", "op", "value"), this::condition), onDeny);
+      List<Condition> parsed = objects(conditions, at + ".conditions", Set.of("path", "op", "value"), this::condition);
+      if (require && conditions instanceof JsonArray list && list.elements().isEmpty()) {
+        // an empty deny_if always denies; an empty require would always pass, and the engine refuses it
+        problem(conditions, at + ".conditions", "a require entry needs at least one condition");
+      }
+      return new Rule(parsed, onDeny);
     }
 
     private Condition condition(JsonObject o, String path) {

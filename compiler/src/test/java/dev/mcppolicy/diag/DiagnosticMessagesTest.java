@@ -110,6 +110,8 @@ class DiagnosticMessagesTest {
         "main.mcppolicy", d + "import \"std/servers/git\"\nallow git_status\ntest \"t\" { call git_stauts expect deny }\n"));
     r.add(row(Code.E212, "main.mcppolicy:2:1: error[E212]: a tool named '*' cannot be hidden: policy.json's 'hide' reads \"*\" "
         + "as every tool, so the gateway would hide them all", "main.mcppolicy", d + "hide \"*\"\n"));
+    r.add(row(Code.E213, "main.mcppolicy:2:1: error[E213]: ' ' cannot be hidden: a hidden tool's name cannot be empty or blank "
+        + "(the engine refuses such a policy)", "main.mcppolicy", d + "hide \" \"\n"));
     r.add(row(Code.E301, "main.mcppolicy:2:14: error[E301]: a limit count must be a whole number from 1 to 9223372036854775807, not 0",
         "main.mcppolicy", d + "tool a limit 0/minute\n"));
     r.add(row(Code.E302, "main.mcppolicy:2:17: error[E302]: unknown window 'hours': a limit counts per minute, hour or day",
