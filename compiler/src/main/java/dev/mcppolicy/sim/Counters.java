@@ -50,6 +50,17 @@ final class Counters {
       return counted.size();
     }
 
+    /** Takes back one call counted at {@code nanos}: its window's count, if that window is still the counter's. */
+    void uncount(int i, long windowNanos, long nanos) {
+      if (sliding == null) {
+        if (window[i] == Math.floorDiv(nanos, windowNanos) && count[i] > 0) {
+          count[i]--;
+        }
+      } else if (sliding[i] != null) {
+        sliding[i].removeFirstOccurrence(nanos);
+      }
+    }
+
     void count(int i, long windowNanos, long nanos) {
       if (sliding == null) {
         long index = Math.floorDiv(nanos, windowNanos);

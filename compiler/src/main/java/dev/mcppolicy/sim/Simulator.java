@@ -94,6 +94,26 @@ public final class Simulator {
   /** Forgets every counter: a fresh start, as each test block gets. */
   public void reset() {
     counters.clear();
+    releases.clear();
+  }
+
+  /**
+   * A quota given back later: a call that ends in a JSON-RPC error holds its counters until its
+   * answer arrives (docs/decision-model.md), so calls decided in between see them held.
+   */
+  private record Release(long atNanos, Counters.Grant grant, LimitPlan[] limits, long countedNanos) {}
+
+  private final java.util.PriorityQueue<Release> releases =
+      new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Release::atNanos));
+
+  /** Gives back every quota whose answer arrived at or before {@code nanos}. */
+  private void release(long nanos) {
+    while (!releases.isEmpty() && releases.peek().atNanos() <= nanos) {
+      Release r = releases.poll();
+      for (LimitPlan l : r.limits()) {
+        r.grant().uncount(l.index(), l.windowNanos(), r.countedNanos());
+      }
+    }
   }
 
   public Decision decide(Call call) {
@@ -185,6 +205,9 @@ public final class Simulator {
     }
     LimitPlan[] limits = prepared.limits;
     long nanos = nanos(call.at());
+    if (!releases.isEmpty()) {
+      release(nanos);
+    }
     Counters.Grant grant = counters.grant(call.grant());
     long[] values = new long[limits.length];
     LimitPlan exceeded = null;
@@ -195,10 +218,15 @@ public final class Simulator {
         exceeded = l;
       }
     }
-    if (exceeded == null && call.outcome() != Outcome.RPC_ERROR) {
+    boolean heldUntilAnswered = call.outcome() == Outcome.RPC_ERROR && call.answeredAt() != null
+        && call.answeredAt().isAfter(call.at());
+    if (exceeded == null && (call.outcome() != Outcome.RPC_ERROR || heldUntilAnswered)) {
       for (int i = 0; i < limits.length; i++) {
         grant.count(limits[i].index(), limits[i].windowNanos(), nanos);
         values[i]++;
+      }
+      if (heldUntilAnswered) {
+        releases.add(new Release(nanos(call.answeredAt()), grant, limits, nanos));
       }
     }
     java.util.function.Supplier<List<CounterView>> views = () -> views(limits, values, nanos);

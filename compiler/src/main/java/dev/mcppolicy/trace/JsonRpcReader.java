@@ -2,6 +2,7 @@ package dev.mcppolicy.trace;
 
 import dev.mcppolicy.json.JsonArray;
 import dev.mcppolicy.json.JsonBoolean;
+import dev.mcppolicy.json.JsonNull;
 import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
@@ -44,6 +45,7 @@ public final class JsonRpcReader implements RecordSource {
   private final ArrayDeque<TraceReader.Entry> problems = new ArrayDeque<>();
   private final java.util.List<String> warnings = new java.util.ArrayList<>();
   private long unanswered;
+  private long unevaluated;
   private boolean ended;
 
   private static final class Pending {
@@ -51,6 +53,7 @@ public final class JsonRpcReader implements RecordSource {
     final Call call;
     final String key;
     Outcome outcome;
+    Instant answeredAt;
 
     Pending(int line, Call call, String key, Outcome outcome) {
       this.line = line;
@@ -93,8 +96,8 @@ public final class JsonRpcReader implements RecordSource {
         }
         Call c = p.call;
         return new TraceReader.Entry(new TraceRecord(p.line,
-            new Call(c.grant(), c.tool(), c.arguments(), c.at(), p.outcome), Optional.empty(), Optional.empty(),
-            Optional.empty()), null);
+            new Call(c.grant(), c.tool(), c.arguments(), c.at(), p.outcome, p.answeredAt), Optional.empty(),
+            Optional.empty(), Optional.empty()), null);
       }
       if (ended) {
         return null;
@@ -165,7 +168,11 @@ public final class JsonRpcReader implements RecordSource {
         return;
       }
       if (!(msg.members().get("params") instanceof JsonObject params) || !(params.members().get("name") instanceof JsonString tool)) {
-        problem(number, "a tools/call request needs params.name");
+        // the engine cannot tell which tool it is, and forwards it undecided (it fails open)
+        if (++unevaluated <= MAX_WARNINGS) {
+          warnings.add("line " + number + ": unevaluated: a tools/call request without a string params.name, which the "
+              + "engine forwards undecided; it counts nowhere");
+        }
         return;
       }
       JsonValue args = params.members().getOrDefault("arguments", new JsonObject(Map.of()));
@@ -190,8 +197,9 @@ public final class JsonRpcReader implements RecordSource {
       if (p == null) {
         return; // the answer to a request that is not a tools/call, or not in this log
       }
-      if (msg.members().containsKey("error")) {
-        p.outcome = Outcome.RPC_ERROR;
+      if (msg.members().containsKey("error") && !(msg.members().get("error") instanceof JsonNull)) {
+        p.outcome = Outcome.RPC_ERROR; // its quota is held until now, the instant of its answer
+        p.answeredAt = at;
       } else if (msg.members().get("result") instanceof JsonObject result
           && result.members().get("isError") instanceof JsonBoolean b && b.value()) {
         p.outcome = Outcome.TOOL_ERROR;
@@ -214,6 +222,9 @@ public final class JsonRpcReader implements RecordSource {
   @Override
   public java.util.List<String> warnings() {
     java.util.List<String> all = new java.util.ArrayList<>(warnings);
+    if (unevaluated > MAX_WARNINGS) {
+      all.add((unevaluated - MAX_WARNINGS) + " more tools/call requests without a string params.name were not evaluated");
+    }
     if (unanswered > MAX_WARNINGS) {
       all.add((unanswered - MAX_WARNINGS) + " more requests had no answer within the next " + MAX_IN_FLIGHT
           + " requests and were decided as unanswered (ok)");

@@ -135,4 +135,72 @@ class JsonRpcReaderTest {
           warnings.get(10));
     }
   }
+
+  private static String wrapped(String ts, String message) {
+    return "{\"ts\": \"2026-11-21T10:00:" + ts + "Z\", \"grant\": \"ci\", \"message\": " + message + "}\n";
+  }
+
+  private static String request(String ts, int id) {
+    return wrapped(ts, "{\"jsonrpc\": \"2.0\", \"id\": " + id + ", \"method\": \"tools/call\", \"params\": {\"name\": \"t\"}}");
+  }
+
+  /** Each call's line and verdict, replaying {@code log} against 2 calls a minute of tool t. */
+  private List<String> decide(String log) throws Exception {
+    Path file = Files.writeString(dir.resolve("decide.jsonl"), log);
+    dev.mcppolicy.model.PolicyDocument policy = dev.mcppolicy.model.PolicyJson.read("""
+        {"version": "1", "default": "deny", "tools": {"t": {"limits": [
+          {"counter": "t_rate", "window": "minute", "max": 2, "scope": "grant"}]}}}
+        """).document().orElseThrow();
+    dev.mcppolicy.sim.Simulator simulator = dev.mcppolicy.sim.Simulator.of(policy, dev.mcppolicy.sim.WindowMode.CALENDAR);
+    List<String> out = new ArrayList<>();
+    Replayer.Summary s = Replayer.replay(() -> JsonRpcReader.open(file, "decide.jsonl", Optional.empty(), Optional.empty()),
+        simulator, Replayer.Options.DEFAULT, (r, d, m) -> out.add(r.line() + " " + d.verdict().word()));
+    out.addAll(s.warnings());
+    return out;
+  }
+
+  @Test
+  void aJsonRpcErrorHoldsItsQuotaUntilItsAnswerArrives() throws Exception {
+    String log = request("00", 1)
+        + request("01", 2)
+        + request("02", 3) // 1 and 2 are in flight: both still count
+        + wrapped("03", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"error\": {\"code\": -32000, \"message\": \"down\"}}")
+        + request("04", 4) // 1 gave its quota back at 10:00:03
+        + wrapped("05", "{\"jsonrpc\": \"2.0\", \"id\": 2, \"result\": {}}")
+        + wrapped("05", "{\"jsonrpc\": \"2.0\", \"id\": 3, \"result\": {}}")
+        + wrapped("05", "{\"jsonrpc\": \"2.0\", \"id\": 4, \"result\": {}}")
+        + request("06", 5);
+    assertEquals(List.of("1 allow", "2 allow", "3 deny", "5 allow", "9 deny"), decide(log));
+  }
+
+  @Test
+  void aNullErrorIsNoError() throws Exception {
+    String log = request("00", 1)
+        + wrapped("01", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": {}, \"error\": null}")
+        + request("02", 2)
+        + request("03", 3);
+    assertEquals(List.of("1 allow", "3 allow", "4 deny"), decide(log), "the first call keeps its quota");
+  }
+
+  @Test
+  void aToolsCallWithoutANameIsUnevaluatedAndCountsNowhere() throws Exception {
+    String log = request("00", 1)
+        + wrapped("01", "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": {\"arguments\": {}}}")
+        + wrapped("02", "{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\": \"tools/call\", \"params\": {\"name\": 7}}")
+        + request("03", 4)
+        + request("04", 5);
+    assertEquals(List.of("1 allow", "4 allow", "5 deny",
+        "line 2: unevaluated: a tools/call request without a string params.name, which the engine forwards undecided; "
+            + "it counts nowhere",
+        "line 3: unevaluated: a tools/call request without a string params.name, which the engine forwards undecided; "
+            + "it counts nowhere"), decide(log));
+  }
+
+  @Test
+  void aBatchIsDecidedElementByElement() throws Exception {
+    String log = wrapped("00", "[" + "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"t\"}},"
+        + "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": {\"name\": \"t\"}},"
+        + "{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\": \"tools/call\", \"params\": {\"name\": \"t\"}}]");
+    assertEquals(List.of("1 allow", "1 allow", "1 deny"), decide(log));
+  }
 }
