@@ -24,8 +24,10 @@ import java.util.Optional;
  * Reads raw MCP JSON-RPC logs (traces.md section 4): each line a message wrapped as
  * {@code {"ts": ..., "grant": ..., "message": {...}}}, or a bare message when a grant and a start
  * instant are given. {@code tools/call} requests become records, in request order; their
- * responses, paired by id, set the outcome ({@code error}: rpc_error; {@code isError: true}:
- * tool_error). Other methods are ignored. A request never answered counts as ok. Only requests
+ * responses, paired by id, set the outcome ({@code error} that is not null: rpc_error, whose
+ * quota is held until the response's instant; {@code isError: true}: tool_error). Other methods
+ * are ignored; a {@code tools/call} without a string name is unevaluated (a warning). A request
+ * never answered counts as ok. Only requests
  * still waiting for an answer are held in memory, at most {@link #MAX_IN_FLIGHT}: past that the
  * oldest is decided as unanswered, with a warning, so that one request never answered near the top
  * of a long log cannot hold every later call in memory. Pairing is a hash look-up a message.
