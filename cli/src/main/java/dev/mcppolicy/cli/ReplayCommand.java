@@ -16,7 +16,7 @@ import dev.mcppolicy.sim.Decision;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.Verdict;
 import dev.mcppolicy.sim.WindowMode;
-import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.time.Instants;
 import dev.mcppolicy.trace.ExpectationRewriter;
 import dev.mcppolicy.trace.JsonRpcReader;
 import dev.mcppolicy.trace.Replayer;

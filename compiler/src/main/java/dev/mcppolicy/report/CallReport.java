@@ -6,7 +6,7 @@ import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.sim.CounterView;
 import dev.mcppolicy.sim.Decision;
-import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.time.Instants;
 import dev.mcppolicy.trace.Expectation;
 import dev.mcppolicy.trace.TraceRecord;
 import java.util.LinkedHashMap;

@@ -11,7 +11,7 @@ import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.Verdict;
 import dev.mcppolicy.sim.WindowMode;
-import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.time.Instants;
 import dev.mcppolicy.syntax.Item;
 import dev.mcppolicy.syntax.Step;
 import dev.mcppolicy.trace.Expectation;

@@ -10,7 +10,7 @@ import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.Rule;
 import dev.mcppolicy.model.ToolPolicy;
 import dev.mcppolicy.model.Window;
-import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.time.Instants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

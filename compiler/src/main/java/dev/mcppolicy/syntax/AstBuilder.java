@@ -20,6 +20,7 @@ import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.Risk;
 import dev.mcppolicy.model.ToolClass;
 import dev.mcppolicy.model.Window;
+import dev.mcppolicy.time.Instants;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

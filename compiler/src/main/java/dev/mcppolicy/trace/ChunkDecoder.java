@@ -3,7 +3,7 @@ package dev.mcppolicy.trace;
 import dev.mcppolicy.json.LineParser;
 import dev.mcppolicy.json.LineScanner;
 import dev.mcppolicy.sim.Simulator;
-import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.time.Instants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -165,9 +165,8 @@ public final class ExpectationRewriter {
     }
 
     /**
-     * A string, decoded as the language decodes a literal (a key may be written with escapes; one
-     * it would refuse, such as a lone surrogate, is kept as written and so is never "expect"); the
-     * position moves past it.
+     * A string, decoded as JSON (a key may be written with escapes; one that does not decode is
+     * kept as written, and so is never "expect"); the position moves past it.
      */
     Optional<String> string() {
       int start = at;
@@ -180,8 +179,11 @@ public final class ExpectationRewriter {
           at++;
         } else if (c == '"') {
           String raw = text.substring(start, Math.min(at, text.length()));
-          var decoded = dev.mcppolicy.syntax.Strings.decode(raw);
-          return Optional.of(decoded.ok() ? decoded.value() : raw);
+          try {
+            return Optional.of(((dev.mcppolicy.json.JsonString) dev.mcppolicy.json.JsonReader.read(raw).root()).value());
+          } catch (dev.mcppolicy.json.JsonReader.JsonSyntaxException e) {
+            return Optional.of(raw);
+          }
         }
       }
       return Optional.empty();

@@ -5,7 +5,7 @@ import dev.mcppolicy.json.LineScanner;
 import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
-import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.time.Instants;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
 import dev.mcppolicy.model.Outcome;
-import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.time.Instants;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import dev.mcppolicy.sim.Call;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Verdict;
-import dev.mcppolicy.syntax.Instants;
+import dev.mcppolicy.time.Instants;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.mcppolicy.syntax;
+package dev.mcppolicy.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.mcppolicy.syntax;
+package dev.mcppolicy.time;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

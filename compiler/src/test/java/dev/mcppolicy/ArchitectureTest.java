@@ -1,0 +1,123 @@
+package dev.mcppolicy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/architecture.md, checked on the sources: which package may use which. The
+ * engine (what a decision needs: json, model, time, sim) uses nothing above it, so a replay job
+ * could ship it alone; no library package knows the command line or Maven; the adapters reach the
+ * fast trace reader only through its factory.
+ */
+class ArchitectureTest {
+  static final Set<String> ENGINE = Set.of("json", "model", "time", "sim");
+
+  /** Each library package and the library packages it may use (besides itself). */
+  static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("json", Set.of()),
+      Map.entry("time", Set.of()),
+      Map.entry("io", Set.of()),
+      Map.entry("model", Set.of("json")),
+      Map.entry("sim", Set.of("json", "model", "time")),
+      Map.entry("diag", Set.of("json")),
+      Map.entry("syntax", Set.of("diag", "grammar", "json", "model", "time")),
+      Map.entry("compiler", Set.of("diag", "io", "json", "model", "syntax", "time")),
+      Map.entry("format", Set.of("compiler", "diag", "json", "model", "syntax")),
+      Map.entry("trace", Set.of("diag", "io", "json", "model", "sim", "time")),
+      Map.entry("report", Set.of("json", "model", "sim", "time", "trace")),
+      Map.entry("run", Set.of("compiler", "diag", "io", "json", "model", "report", "sim", "syntax", "time", "trace")));
+
+  /** The fast trace reader's machinery: the adapters use {@code ParallelTraceReader.open}, never these. */
+  static final Set<String> INTERNAL = Set.of("json.LineScanner", "json.Members", "trace.ChunkDecoder", "trace.FastRecord",
+      "trace.Prefetching", "trace.LineReader");
+
+  private static final Pattern PACKAGE = Pattern.compile("^package dev\\.mcppolicy\\.([a-z]+)", Pattern.MULTILINE);
+  private static final Pattern USE = Pattern.compile("dev\\.mcppolicy\\.([a-z]+)\\.([A-Z]\\w*)");
+  private static final Pattern FOREIGN = Pattern.compile("\\b(picocli|org\\.apache\\.maven)\\.");
+
+  /** What is wrong with one source file, given its text and whether it is library code. */
+  static List<String> violations(String name, String source, boolean library) {
+    String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+    List<String> out = new ArrayList<>();
+    Matcher pkg = PACKAGE.matcher(code);
+    String own = pkg.find() ? pkg.group(1) : "";
+    Matcher use = USE.matcher(code);
+    while (use.find()) {
+      String target = use.group(1);
+      String used = target + "." + use.group(2);
+      if (library && !target.equals(own) && !ALLOWED.getOrDefault(own, Set.of()).contains(target)) {
+        out.add(name + ": " + own + " uses " + used);
+      }
+      if (!library && INTERNAL.contains(used)) {
+        out.add(name + ": an adapter uses the trace reader's machinery " + used);
+      }
+    }
+    if (library && FOREIGN.matcher(code).find()) {
+      out.add(name + ": library code uses picocli or Maven");
+    }
+    return out;
+  }
+
+  private static List<String> check(Path root, boolean library) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        out.addAll(violations(root.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8), library));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyPackageUsesOnlyTheLayersBelowIt() throws IOException {
+    assertEquals(List.of(), check(Path.of("src/main/java"), true));
+  }
+
+  @Test
+  void theAdaptersReachTheLibraryThroughItsPublicEntryPoints() throws IOException {
+    List<String> found = new ArrayList<>(check(Path.of("../cli/src/main/java"), false));
+    found.addAll(check(Path.of("../maven-plugin/src/main/java"), false));
+    assertEquals(List.of(), found);
+  }
+
+  @Test
+  void everyLibraryPackageIsInTheTable() throws IOException {
+    Set<String> packages = new TreeSet<>();
+    try (Stream<Path> dirs = Files.list(Path.of("src/main/java/dev/mcppolicy"))) {
+      dirs.forEach(d -> packages.add(d.getFileName().toString()));
+    }
+    assertEquals(new TreeSet<>(ALLOWED.keySet()), packages);
+    for (String engine : ENGINE) {
+      assertTrue(ENGINE.containsAll(ALLOWED.get(engine)), engine + " may use only the engine");
+    }
+  }
+
+  /** The test fails when a forbidden use is added: shown on sources written for the purpose. */
+  @Test
+  void aForbiddenUseIsReported() {
+    assertEquals(List.of("Sim.java: sim uses syntax.Parser"),
+        violations("Sim.java", "package dev.mcppolicy.sim;\nimport dev.mcppolicy.syntax.Parser;\nclass Sim {}\n", true));
+    assertEquals(List.of("Tr.java: trace uses compiler.PolicyCompiler"),
+        violations("Tr.java", "package dev.mcppolicy.trace;\nclass Tr { Object o = dev.mcppolicy.compiler.PolicyCompiler.class; }\n", true));
+    assertEquals(List.of("Run.java: library code uses picocli or Maven"),
+        violations("Run.java", "package dev.mcppolicy.run;\nimport picocli.CommandLine;\nclass Run {}\n", true));
+    assertEquals(List.of("Cmd.java: an adapter uses the trace reader's machinery json.LineScanner"),
+        violations("Cmd.java", "package dev.mcppolicy.cli;\nimport dev.mcppolicy.json.LineScanner;\nclass Cmd {}\n", false));
+    assertEquals(List.of(), violations("Ok.java",
+        "package dev.mcppolicy.sim;\n// dev.mcppolicy.syntax.Parser in a comment is no use\nimport dev.mcppolicy.json.JsonValue;\n", true));
+  }
+}
