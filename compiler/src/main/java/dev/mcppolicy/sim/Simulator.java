@@ -136,6 +136,11 @@ public final class Simulator {
       this.decided = decided;
       this.limits = limits;
     }
+
+    /** Whether {@code simulator} prepared this: only it may decide with it. */
+    public boolean preparedBy(Simulator simulator) {
+      return owner == simulator;
+    }
   }
 
   /** Prepares a call's decision (see {@link Prepared}); safe to call from several threads at once. */

@@ -97,18 +97,37 @@ public final class Replayer {
     }
   }
 
+  /** A simulator and the listener of its decisions: one of the policies a replay decides each record for. */
+  public record Lane(Simulator simulator, Listener listener) {}
+
   public static Summary replay(Opener opener, Simulator simulator, Options options, Listener listener) throws IOException {
+    return replay(opener, List.of(new Lane(simulator, listener)), options).get(0);
+  }
+
+  /**
+   * Decides every record of one read of the source for each lane, in the same order, so that
+   * several policies (a change and the policy it replaces, a policy.json and the source it came
+   * from) are compared on the same traffic without reading it twice. A record's prepared decision
+   * is used by the simulator that prepared it; the others prepare the call themselves. A summary
+   * per lane, in the order given. The source must keep every argument key any lane's policy reads:
+   * open a trace with {@code ParallelTraceReader.open(file, name)}, not with one lane's simulator
+   * (which keeps only the keys its own policy reads).
+   */
+  public static List<Summary> replay(Opener opener, List<Lane> lanes, Options options) throws IOException {
+    Lane[] all = lanes.toArray(new Lane[0]);
     if (!options.sortFirst()) {
-      Tally tally = new Tally();
+      Tally[] tallies = tallies(all.length);
       TraceRecord disorder = null;
       // reading and parsing run a batch ahead on a second thread; the order is the source's
       try (RecordSource source = prefetched(opener.open())) {
         java.time.Instant last = null;
         for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
           if (e.problem() != null) {
-            tally.problems.add(e.problem());
+            for (Tally t : tallies) {
+              t.problems.add(e.problem());
+            }
             if (!options.keepGoing()) {
-              return tally.summary(Optional.empty());
+              return summaries(tallies, Optional.empty());
             }
             continue;
           }
@@ -118,22 +137,46 @@ public final class Replayer {
             break;
           }
           last = r.call().at();
-          decide(r, e.prepared(), simulator, tally, listener);
+          for (int i = 0; i < all.length; i++) {
+            Simulator.Prepared prepared = e.prepared();
+            decide(r, prepared != null && prepared.preparedBy(all[i].simulator()) ? prepared : null, all[i].simulator(),
+                tallies[i], all[i].listener());
+          }
         }
         if (disorder == null) {
-          tally.warnings.addAll(source.warnings());
+          for (Tally t : tallies) {
+            t.warnings.addAll(source.warnings());
+          }
         }
       }
       if (disorder == null) {
-        return tally.summary(Optional.empty());
+        return summaries(tallies, Optional.empty());
       }
-      listener.restart();
-      simulator.reset();
+      for (Lane lane : all) {
+        lane.listener().restart();
+        lane.simulator().reset();
+      }
       String warning = "line " + disorder.line() + " is earlier than the line before it: the trace is not in "
           + "timestamp order, so it was replayed sorted";
-      return sorted(opener, simulator, options, listener, Optional.of(warning));
+      return sorted(opener, all, options, Optional.of(warning));
     }
-    return sorted(opener, simulator, options, listener, Optional.empty());
+    return sorted(opener, all, options, Optional.empty());
+  }
+
+  private static Tally[] tallies(int n) {
+    Tally[] out = new Tally[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = new Tally();
+    }
+    return out;
+  }
+
+  private static List<Summary> summaries(Tally[] tallies, Optional<String> warning) {
+    List<Summary> out = new ArrayList<>(tallies.length);
+    for (Tally t : tallies) {
+      out.add(t.summary(warning));
+    }
+    return out;
   }
 
   /**
@@ -142,30 +185,36 @@ public final class Replayer {
    * in memory, a longer one is sorted in runs on temporary files and merged ({@link SortedRuns}).
    * Problems are found in that one pass, so each is reported once, before any decision.
    */
-  private static Summary sorted(Opener opener, Simulator simulator, Options options, Listener listener,
-      Optional<String> warning) throws IOException {
-    Tally tally = new Tally();
+  private static List<Summary> sorted(Opener opener, Lane[] all, Options options, Optional<String> warning)
+      throws IOException {
+    Tally[] tallies = tallies(all.length);
     try (SortedRuns runs = new SortedRuns(options.sortBudget(), SortedRuns.FAN_IN)) {
       try (RecordSource source = prefetched(opener.open())) {
         source.withoutDecisions(); // each record is decided after the sort, in full
         for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
           if (e.problem() != null) {
-            tally.problems.add(e.problem());
+            for (Tally t : tallies) {
+              t.problems.add(e.problem());
+            }
             if (!options.keepGoing()) {
-              return tally.summary(warning);
+              return summaries(tallies, warning);
             }
             continue;
           }
           runs.add(e.record());
         }
-        tally.warnings.addAll(source.warnings());
+        for (Tally t : tallies) {
+          t.warnings.addAll(source.warnings());
+        }
       }
       SortedRuns.Cursor sorted = runs.sorted();
       for (TraceRecord r = sorted.next(); r != null; r = sorted.next()) {
-        decide(r, null, simulator, tally, listener);
+        for (int i = 0; i < all.length; i++) {
+          decide(r, null, all[i].simulator(), tallies[i], all[i].listener());
+        }
       }
     }
-    return tally.summary(warning);
+    return summaries(tallies, warning);
   }
 
   /** The source, read ahead on another thread unless it does that itself. */
