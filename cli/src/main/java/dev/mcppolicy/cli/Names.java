@@ -7,9 +7,6 @@ final class Names {
   private Names() {}
 
   static String of(Path p) {
-    Path absolute = p.toAbsolutePath().normalize();
-    Path base = Path.of("").toAbsolutePath();
-    String s = (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
-    return s.isEmpty() ? "." : s;
+    return dev.mcppolicy.io.DisplayNames.of(p, Path.of(""));
   }
 }

@@ -98,6 +98,6 @@ final class Reporting {
   }
 
   static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
+    return dev.mcppolicy.report.Words.plural(n, word);
   }
 }

@@ -266,11 +266,7 @@ final class ModuleLoader {
   }
 
   String displayName(Path p) {
-    Path absolute = p.toAbsolutePath().normalize();
-    Path base = options.workingDirectory().toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-    String s = shown.toString().replace('\\', '/');
-    return s.isEmpty() ? "." : s;
+    return dev.mcppolicy.io.DisplayNames.of(p, options.workingDirectory());
   }
 
   private static Path realPath(Path p) {

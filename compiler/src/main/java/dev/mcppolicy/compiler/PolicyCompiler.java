@@ -3,7 +3,6 @@ package dev.mcppolicy.compiler;
 import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.Diagnostics;
-import dev.mcppolicy.diag.Severity;
 import dev.mcppolicy.diag.Span;
 import dev.mcppolicy.model.PolicyDocument;
 import dev.mcppolicy.model.Posture;
@@ -76,9 +75,7 @@ public final class PolicyCompiler {
       }
     }
     List<Diagnostic> diagnostics = sink.sorted();
-    if (options.strict()) {
-      diagnostics = diagnostics.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
-    }
+    diagnostics = Diagnostics.strict(diagnostics, options.strict());
     boolean ok = diagnostics.stream().noneMatch(Diagnostic::isError) && posture.isPresent();
     return new CompileResult(ok ? Optional.ofNullable(document) : Optional.empty(), diagnostics,
         Optional.of(program), false, catalogTools);

@@ -47,6 +47,11 @@ public final class Diagnostics {
     return !droppedErrors.isEmpty() || items.stream().anyMatch(Diagnostic::isError);
   }
 
+  /** {@code --strict}: every warning becomes an error, keeping its code. */
+  public static List<Diagnostic> strict(List<Diagnostic> ds, boolean strict) {
+    return strict ? ds.stream().map(d -> d.withSeverity(Severity.ERROR)).toList() : ds;
+  }
+
   /** Sorted, each file's first {@value #MAX_PER_FILE}, then an E008 for each file with more. */
   public List<Diagnostic> sorted() {
     List<Diagnostic> all = sort(items);

@@ -73,10 +73,7 @@ public final class ProjectCompiler {
         problems.add("cannot write " + out + ": " + IoErrors.describe(e));
       }
     }
-    List<Diagnostic> ds = diagnostics.sorted();
-    if (options.strict()) {
-      ds = ds.stream().map(d -> d.withSeverity(dev.mcppolicy.diag.Severity.ERROR)).toList();
-    }
+    List<Diagnostic> ds = Diagnostics.strict(diagnostics.sorted(), options.strict());
     return new Report(ds, problems, written, upToDate);
   }
 

@@ -98,10 +98,7 @@ public final class TestRunner {
   }
 
   private TestReport report(List<Path> searched) {
-    List<Diagnostic> ds = diagnostics.sorted();
-    if (options.compile().strict()) {
-      ds = ds.stream().map(d -> d.withSeverity(dev.mcppolicy.diag.Severity.ERROR)).toList();
-    }
+    List<Diagnostic> ds = Diagnostics.strict(diagnostics.sorted(), options.compile().strict());
     Optional<String> nothing = Optional.empty();
     boolean ran = suites.stream().anyMatch(s -> !s.cases().isEmpty());
     if (!ran && problems.isEmpty() && ds.stream().noneMatch(Diagnostic::isError)) {
@@ -116,11 +113,11 @@ public final class TestRunner {
   }
 
   private static String count(long n, String word) {
-    return count(n, word, word + "s");
+    return dev.mcppolicy.report.Words.plural(n, word);
   }
 
   private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
+    return dev.mcppolicy.report.Words.count(n, one, many);
   }
 
   // ------------------------------------------------------------------ layouts
@@ -419,9 +416,6 @@ public final class TestRunner {
   }
 
   private String name(Path p) {
-    Path absolute = p.toAbsolutePath().normalize();
-    Path base = options.compile().workingDirectory().toAbsolutePath().normalize();
-    String s = (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
-    return s.isEmpty() ? "." : s;
+    return dev.mcppolicy.io.DisplayNames.of(p, options.compile().workingDirectory());
   }
 }

@@ -27,7 +27,7 @@ public class CompileMojo extends AbstractPolicyMojo {
       throw new MojoExecutionException("mcppolicy: " + String.join("; ", report.problems()));
     }
     failOnDiagnostics(report.diagnostics(), List.of(), "problems");
-    getLog().info("mcppolicy: compiled " + MavenLog.plural(report.written().size(), "policy").replace("policys", "policies")
+    getLog().info("mcppolicy: compiled " + dev.mcppolicy.report.Words.count(report.written().size(), "policy", "policies")
         + " to " + outputDirectory + (report.upToDate().isEmpty() ? "" : ", " + report.upToDate().size() + " up to date"));
   }
 }

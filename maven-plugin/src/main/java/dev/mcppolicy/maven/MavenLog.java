@@ -23,6 +23,6 @@ final class MavenLog {
   }
 
   static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
+    return dev.mcppolicy.report.Words.plural(n, word);
   }
 }
