@@ -28,6 +28,18 @@ public final class CallReport {
     return out.toString();
   }
 
+  /** A record with an expectation as a JUnit test case of the suite of trace {@code trace}. */
+  public static CaseResult testCase(String trace, TraceRecord r, Decision d, List<String> mismatches) {
+    String caseName = "line " + r.line() + ": " + r.call().tool() + r.name().map(n -> " (" + n + ")").orElse("");
+    String className = trace.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
+    if (mismatches.isEmpty()) {
+      return CaseResult.passed(caseName, className, 0);
+    }
+    String where = trace + ":" + r.line();
+    return new CaseResult(caseName, className, java.util.Optional.of(where + ": " + String.join("; ", mismatches)),
+        java.util.Optional.empty(), failure(where, r, d, mismatches), 0);
+  }
+
   /**
    * The lines under a failure: the call, the rule, the message and the counters. Every value is
    * escaped ({@link Escapes}): a recorded tool name or message cannot forge a line of the report.

@@ -37,14 +37,7 @@ final class TraceSuite {
             if (r.expect().isEmpty()) {
               return;
             }
-            String caseName = "line " + r.line() + ": " + r.call().tool() + r.name().map(n -> " (" + n + ")").orElse("");
-            if (mismatches.isEmpty()) {
-              cases.add(CaseResult.passed(caseName, className, 0));
-            } else {
-              String where = name + ":" + r.line();
-              cases.add(new CaseResult(caseName, className, Optional.of(where + ": " + String.join("; ", mismatches)),
-                  Optional.empty(), CallReport.failure(where, r, d, mismatches), 0));
-            }
+            cases.add(CallReport.testCase(name, r, d, mismatches));
           }
         });
     Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, simulator), simulator,
