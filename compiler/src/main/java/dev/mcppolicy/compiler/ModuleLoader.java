@@ -56,7 +56,7 @@ final class ModuleLoader {
     realRoot = realPath(root);
     byte[] bytes;
     try {
-      bytes = text.isPresent() ? text.get() : Files.readAllBytes(absolute);
+      bytes = text.isPresent() ? text.get() : options.sources().read(absolute);
     } catch (IOException e) {
       sink.add(new Diagnostic(Code.E107.defaultSeverity(), Code.E107,
           "cannot read " + displayName(absolute) + ": " + reason(e), Optional.empty(), Optional.empty(), List.of()));
@@ -180,7 +180,7 @@ final class ModuleLoader {
       return Optional.empty();
     }
     for (Path candidate : candidates) {
-      if (!insideAllowed(candidate) || !Files.isRegularFile(candidate)) {
+      if (!insideAllowed(candidate) || !options.sources().isFile(candidate)) {
         continue;
       }
       Path real = realPath(candidate);
@@ -195,7 +195,7 @@ final class ModuleLoader {
         return Optional.of(known);
       }
       try {
-        return Optional.of(parse(key, displayName(candidate), Files.readAllBytes(candidate), Optional.of(candidate)));
+        return Optional.of(parse(key, displayName(candidate), options.sources().read(candidate), Optional.of(candidate)));
       } catch (IOException e) {
         sink.add(Diagnostic.of(Code.E107, "cannot read " + displayName(candidate) + ": " + reason(e),
             from.file(), imp.target().span()));
