@@ -54,25 +54,32 @@ public record TestReport(List<Diagnostic> diagnostics, List<String> problems, Li
   public String text() {
     StringBuilder out = new StringBuilder();
     for (SuiteResult s : suites) {
-      long bad = s.failures() + s.errors();
-      String what = s.file().endsWith(".trace.jsonl") ? "expectation" : "test";
-      String name = Escapes.line(s.name());
-      if (bad == 0) {
-        out.append("PASS ").append(name).append(": ").append(count(s.cases().size(), what)).append('\n');
-      } else {
-        out.append("FAIL ").append(name).append(": ").append(bad).append(" of ")
-            .append(count(s.cases().size(), what)).append(" failed\n");
-        for (var c : s.cases()) {
-          if (!c.ok()) {
-            String detail = c.detail().isEmpty() ? c.failure().or(c::error).orElse("") + "\n" : indentFirst(c);
-            // line by line: the report's own lines stay, control characters inside one are shown escaped
-            out.append(String.join("\n", detail.lines().map(Escapes::line).toList())).append('\n');
-            out.append(detail.endsWith("\n") ? "\n" : "");
-          }
+      out.append(text(s));
+    }
+    out.append(summary()).append('\n');
+    return out.toString();
+  }
+
+  /** One suite's part of {@link #text}: {@code PASS name: N tests}, or {@code FAIL} and each failure in full. */
+  public static String text(SuiteResult s) {
+    StringBuilder out = new StringBuilder();
+    long bad = s.failures() + s.errors();
+    String what = s.file().endsWith(".trace.jsonl") ? "expectation" : "test";
+    String name = Escapes.line(s.name());
+    if (bad == 0) {
+      out.append("PASS ").append(name).append(": ").append(count(s.cases().size(), what)).append('\n');
+    } else {
+      out.append("FAIL ").append(name).append(": ").append(bad).append(" of ")
+          .append(count(s.cases().size(), what)).append(" failed\n");
+      for (var c : s.cases()) {
+        if (!c.ok()) {
+          String detail = c.detail().isEmpty() ? c.failure().or(c::error).orElse("") + "\n" : indentFirst(c);
+          // line by line: the report's own lines stay, control characters inside one are shown escaped
+          out.append(String.join("\n", detail.lines().map(Escapes::line).toList())).append('\n');
+          out.append(detail.endsWith("\n") ? "\n" : "");
         }
       }
     }
-    out.append(summary()).append('\n');
     return out.toString();
   }
 

@@ -53,13 +53,16 @@ public class VerifyMojo extends AbstractPolicyMojo {
         new TestRunner.Options(compileOptions(), WindowMode.CALENDAR, Optional.empty(), true));
     MavenLog.diagnostics(getLog(), report.diagnostics());
     report.warnings().forEach(getLog()::warn);
-    for (String line : report.text().split("\n")) {
-      if (line.startsWith("PASS ") || line.matches("\\d+ suites? .*")) {
-        getLog().info(line);
-      } else {
-        getLog().error(line);
+    for (SuiteResult suite : report.suites()) {
+      for (String line : TestReport.text(suite).split("\n")) {
+        if (suite.passed()) {
+          getLog().info(line);
+        } else {
+          getLog().error(line);
+        }
       }
     }
+    getLog().info(report.summary());
     for (SuiteResult suite : report.suites()) {
       File file = new File(reportsDirectory, JunitXml.fileName(suite));
       try {
