@@ -12,9 +12,10 @@ import java.util.Optional;
  *
  * @param unreadable the compiled file itself could not be read (a usage problem, not a policy one)
  * @param catalogTools every tool the catalogs it sees declare; empty when it is bound to none
+ * @param sourceMap where each part of the document came from (empty without a document)
  */
 public record CompileResult(Optional<PolicyDocument> document, List<Diagnostic> diagnostics, Optional<Program> program,
-    boolean unreadable, java.util.SortedSet<String> catalogTools) {
+    boolean unreadable, java.util.SortedSet<String> catalogTools, SourceMap sourceMap) {
 
   public CompileResult {
     diagnostics = List.copyOf(diagnostics);

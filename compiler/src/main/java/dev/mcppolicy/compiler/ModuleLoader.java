@@ -64,13 +64,14 @@ final class ModuleLoader {
     }
     Module rootModule = parse("file:" + realPath(absolute), displayName(absolute), bytes, Optional.of(absolute));
     visit(rootModule, 0);
-    Map<String, Integer> distances = distances(rootModule.key());
+    Map<String, String> importers = new HashMap<>();
+    Map<String, Integer> distances = distances(rootModule.key(), importers);
     List<Module> ordered = new ArrayList<>();
     for (String key : postOrder) {
       ordered.add(loaded.get(key).withDistance(distances.getOrDefault(key, 0)));
     }
     Module finalRoot = ordered.get(ordered.size() - 1);
-    return Optional.of(new Loaded(new Program(finalRoot, ordered), syntaxErrors));
+    return Optional.of(new Loaded(new Program(finalRoot, ordered, importers), syntaxErrors));
   }
 
   private void visit(Module module, int depth) {
@@ -248,7 +249,8 @@ final class ModuleLoader {
     return new Module(key, file.get(), result.unit(), path, 0);
   }
 
-  private Map<String, Integer> distances(String rootKey) {
+  /** Import steps from the root to each module, breadth first; {@code importers} gets each module's nearest importer. */
+  private Map<String, Integer> distances(String rootKey, Map<String, String> importers) {
     Map<String, Integer> out = new LinkedHashMap<>();
     ArrayDeque<String> queue = new ArrayDeque<>();
     out.put(rootKey, 0);
@@ -258,6 +260,7 @@ final class ModuleLoader {
       for (String next : edges.getOrDefault(key, List.of())) {
         if (!out.containsKey(next)) {
           out.put(next, out.get(key) + 1);
+          importers.put(next, key);
           queue.add(next);
         }
       }

@@ -50,7 +50,8 @@ public final class PolicyCompiler {
     Optional<ModuleLoader.Loaded> loaded = new ModuleLoader(options, sink).load(file, text);
     if (loaded.isEmpty()) {
       List<Diagnostic> ds = sink.sorted();
-      return new CompileResult(Optional.empty(), ds, Optional.empty(), CompileResult.isUnreadable(ds), new java.util.TreeSet<>());
+      return new CompileResult(Optional.empty(), ds, Optional.empty(), CompileResult.isUnreadable(ds), new java.util.TreeSet<>(),
+          SourceMap.empty());
     }
     Program program = loaded.get().program();
     Checker checker = new Checker(sink);
@@ -66,18 +67,21 @@ public final class PolicyCompiler {
           .withHelp("add 'default deny' (or 'default allow') at the top of the file"));
     }
     PolicyDocument document = null;
+    SourceMap sourceMap = SourceMap.empty();
     java.util.SortedSet<String> catalogTools = new java.util.TreeSet<>();
     if (!loaded.get().syntaxErrors()) {
       ToolCatalog catalog = ToolCatalog.of(program, sink);
       catalogTools.addAll(catalog.tools().keySet());
       if (posture.isPresent() || catalog.bound()) {
-        document = new Resolver(program, catalog, sink).resolve(posture.orElse(Posture.DENY));
+        Resolver resolver = new Resolver(program, catalog, sink);
+        document = resolver.resolve(posture.orElse(Posture.DENY));
+        sourceMap = resolver.sourceMap();
       }
     }
     List<Diagnostic> diagnostics = sink.sorted();
     diagnostics = Diagnostics.strict(diagnostics, options.strict());
     boolean ok = diagnostics.stream().noneMatch(Diagnostic::isError) && posture.isPresent();
     return new CompileResult(ok ? Optional.ofNullable(document) : Optional.empty(), diagnostics,
-        Optional.of(program), false, catalogTools);
+        Optional.of(program), false, catalogTools, ok ? sourceMap : SourceMap.empty());
   }
 }

@@ -49,6 +49,12 @@ final class Resolver {
   private final List<Placed> statements = new ArrayList<>();
   /** Statement pairs in conflict or duplicated, with the tools they share, reported once a pair. */
   private final Map<PairKey, TreeSet<String>> pairs = new LinkedHashMap<>();
+  /** Where each emitted part came from (the source map); see {@link #sourceMap()}. */
+  private final Map<String, SourceMap.Origin> ruleOrigins = new HashMap<>();
+  private final Map<String, SourceMap.Origin> toolOrigins = new HashMap<>();
+  private final Map<String, SourceMap.Origin> hiddenOrigins = new HashMap<>();
+  private final Map<String, List<String>> importChains = new HashMap<>();
+
   /** By identity: hashing a rule's whole syntax tree on every lookup made large policies slow. */
   private final Map<RuleItem, Optional<List<List<Condition>>>> conditionCache = new IdentityHashMap<>();
 
@@ -216,8 +222,11 @@ final class Resolver {
               by.at().module().file(), by.span()));
         } else if (v == Visibility.HIDE) {
           hidden.add(tool);
+          hiddenOrigins.put(tool, origin(by.at(), by.span()));
         } else {
           emitted.put(tool, new ToolPolicy(List.of(), List.of(new Rule(List.of(), by.answer().message())), List.of()));
+          toolOrigins.put(tool, origin(by.at(), by.span()));
+          ruleOrigins.put(dev.mcppolicy.model.RuleIds.denyIf(tool, 0), origin(by.at(), by.span()));
         }
         continue;
       }
@@ -229,11 +238,15 @@ final class Resolver {
       List<Rule> denyIf = new ArrayList<>();
       for (Candidate<RuleItem> c : rules) {
         if (c.answer() instanceof RuleItem.Require r) {
-          conjunctions(c.answer(), c.at().module()).ifPresent(cs -> cs.forEach(conj ->
-              require.add(new Rule(conj, r.message().map(m -> m.value())))));
+          conjunctions(c.answer(), c.at().module()).ifPresent(cs -> cs.forEach(conj -> {
+            ruleOrigins.put(dev.mcppolicy.model.RuleIds.require(tool, require.size()), origin(c.at(), c.span()));
+            require.add(new Rule(conj, r.message().map(m -> m.value())));
+          }));
         } else if (c.answer() instanceof RuleItem.DenyIf d) {
-          conjunctions(c.answer(), c.at().module()).ifPresent(cs -> cs.forEach(conj ->
-              denyIf.add(new Rule(conj, d.message().map(m -> m.value())))));
+          conjunctions(c.answer(), c.at().module()).ifPresent(cs -> cs.forEach(conj -> {
+            ruleOrigins.put(dev.mcppolicy.model.RuleIds.denyIf(tool, denyIf.size()), origin(c.at(), c.span()));
+            denyIf.add(new Rule(conj, d.message().map(m -> m.value())));
+          }));
         }
       }
       List<Limit> toolLimits = new ArrayList<>();
@@ -244,12 +257,28 @@ final class Resolver {
         Span at = clause.counter().map(n -> n.span()).orElse(clause.span());
         claimCounter(counter, tool, at, c.at().module(), counterOwners, counterTools, counterModules);
         toolLimits.add(new Limit(counter, clause.window(), clause.count()));
+        ruleOrigins.put(dev.mcppolicy.model.RuleIds.toolLimit(tool, counter), origin(c.at(), c.span()));
       }
       emitted.put(tool, new ToolPolicy(require, denyIf, toolLimits));
+      Candidate<?> entry = shown.isPresent() ? shown.get() : !rules.isEmpty() ? rules.get(0) : winningLimits.get(0);
+      toolOrigins.put(tool, origin(entry.at(), entry.span()));
     }
     reportPairs();
     List<String> hide = hideAll != null ? List.of("*") : hidden;
+    if (hideAll != null) {
+      hiddenOrigins.put("*", origin(hideAll, hideAll.statement().span()));
+    }
     return new PolicyDocument(posture, hide, allTools, emitted);
+  }
+
+  /** Where each part of the document {@link #resolve} emitted came from. */
+  SourceMap sourceMap() {
+    return new SourceMap(ruleOrigins, toolOrigins, hiddenOrigins);
+  }
+
+  private SourceMap.Origin origin(Placed p, Span span) {
+    List<String> chain = importChains.computeIfAbsent(p.module().key(), k -> program.importChain(p.module()));
+    return new SourceMap.Origin(p.module().file().name(), span, chain);
   }
 
   // ------------------------------------------------------------------ selectors
@@ -457,6 +486,7 @@ final class Resolver {
       claimCounter(counter, "all tools", clause.counter().map(n -> n.span()).orElse(clause.span()),
           c.at().module(), owners, tools, modules);
       out.add(new Limit(counter, clause.window(), clause.count()));
+      ruleOrigins.put(dev.mcppolicy.model.RuleIds.allToolsLimit(counter), origin(c.at(), c.span()));
     }
     return out;
   }

@@ -9,6 +9,7 @@ import dev.mcppolicy.model.PolicyDocument;
 import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.Rule;
 import dev.mcppolicy.model.ToolPolicy;
+import dev.mcppolicy.model.RuleIds;
 import dev.mcppolicy.model.Window;
 import dev.mcppolicy.time.Instants;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.mcppolicy.sim;
+package dev.mcppolicy.model;
 
 /** Rule identifiers: JSON Pointers into the policy document (RFC 6901 escaping). */
 public final class RuleIds {
