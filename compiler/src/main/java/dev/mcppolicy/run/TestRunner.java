@@ -150,10 +150,12 @@ public final class TestRunner {
       return;
     }
     FileTree.Listing tree = walk(top, Integer.MAX_VALUE, d -> !skipped(top, d));
+    Set<Path> holding = new java.util.HashSet<>();
+    tree.files().forEach(f -> holding.add(f.getParent()));
     for (Path dir : tree.folders()) {
       if (isMaven(dir)) {
         maven(dir, compileAll);
-      } else if (tree.files().stream().anyMatch(f -> dir.equals(f.getParent()))) {
+      } else if (holding.contains(dir)) {
         flat(dir, compileAll);
       }
     }
