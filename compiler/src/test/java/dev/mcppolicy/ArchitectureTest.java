@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of docs/architecture.md, checked on the sources: which package may use which. The
- * engine (what a decision needs: json, model, time, sim) uses nothing above it, so a replay job
- * could ship it alone; no library package knows the command line or Maven; the adapters reach the
- * fast trace reader only through its factory.
+ * engine (what a decision needs: json, model, time, sim) is a Maven module of its own and uses
+ * nothing above it, so a replay job can ship it alone; no library package knows the command line
+ * or Maven; the adapters reach the fast trace reader only through its factory.
  */
 class ArchitectureTest {
   static final Set<String> ENGINE = Set.of("json", "model", "time", "sim");
@@ -82,9 +82,16 @@ class ArchitectureTest {
     return out;
   }
 
+  /** The library's sources: the engine module, and this one above it. */
+  static final List<Path> LIBRARY = List.of(Path.of("../engine/src/main/java"), Path.of("src/main/java"));
+
   @Test
   void everyPackageUsesOnlyTheLayersBelowIt() throws IOException {
-    assertEquals(List.of(), check(Path.of("src/main/java"), true));
+    List<String> found = new ArrayList<>();
+    for (Path root : LIBRARY) {
+      found.addAll(check(root, true));
+    }
+    assertEquals(List.of(), found);
   }
 
   @Test
@@ -95,12 +102,17 @@ class ArchitectureTest {
   }
 
   @Test
-  void everyLibraryPackageIsInTheTable() throws IOException {
+  void everyLibraryPackageIsInTheTableAndTheEngineModuleHoldsTheEngine() throws IOException {
     Set<String> packages = new TreeSet<>();
-    try (Stream<Path> dirs = Files.list(Path.of("src/main/java/dev/mcppolicy"))) {
-      dirs.forEach(d -> packages.add(d.getFileName().toString()));
+    for (Path root : LIBRARY) {
+      try (Stream<Path> dirs = Files.list(root.resolve("dev/mcppolicy"))) {
+        dirs.forEach(d -> packages.add(d.getFileName().toString()));
+      }
     }
     assertEquals(new TreeSet<>(ALLOWED.keySet()), packages);
+    try (Stream<Path> dirs = Files.list(LIBRARY.get(0).resolve("dev/mcppolicy"))) {
+      assertEquals(new TreeSet<>(ENGINE), dirs.map(d -> d.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+    }
     for (String engine : ENGINE) {
       assertTrue(ENGINE.containsAll(ALLOWED.get(engine)), engine + " may use only the engine");
     }
