@@ -103,9 +103,8 @@ final class ReplayCommand implements Callable<Integer> {
       if (!loaded.diagnostics().isEmpty()) {
         reporting.print(loaded.diagnostics(), err, null);
       }
-      loaded.problems().forEach(p -> reporting.problem(err, Code.E601, p));
       if (loaded.document().isEmpty()) {
-        if (loaded.unreadable() || !loaded.problems().isEmpty()) {
+        if (loaded.inputProblem()) {
           return ExitCodes.USAGE;
         }
         reporting.summary(err, "mcppolicy: " + Names.of(policy) + " has errors; nothing was replayed");

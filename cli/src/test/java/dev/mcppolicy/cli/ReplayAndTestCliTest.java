@@ -200,7 +200,7 @@ class ReplayAndTestCliTest {
     Path json = Files.writeString(dir.resolve("policy.json"), "{\n  \"version\": \"1\",\n  \"default\": \"deny\",\n  \"tool\": {}\n}\n");
     Run r = run("replay", "--policy", json.toString(), trace.toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("policy.json:4:11: $.tool: unknown member 'tool'"), r.err());
+    assertTrue(r.err().contains("policy.json:4:11: error[E601]: $.tool: unknown member 'tool'"), r.err());
     assertFalse(r.err().contains("calls:"), "nothing is replayed against a policy that did not load");
   }
 

@@ -22,6 +22,12 @@ public record TestReport(List<Diagnostic> diagnostics, List<String> problems, Li
     written = List.copyOf(written);
   }
 
+  /** A policy.json that does not load, or a file that cannot be read at all: an input, not a policy, is wrong. */
+  private static boolean aboutAnInput(Diagnostic d) {
+    return d.isError() && (d.code() == dev.mcppolicy.diag.Code.E601
+        || d.code() == dev.mcppolicy.diag.Code.E107 && d.location().isEmpty());
+  }
+
   public boolean policyErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }
@@ -43,7 +49,8 @@ public record TestReport(List<Diagnostic> diagnostics, List<String> problems, Li
    * test failed, else 0.
    */
   public int exitCode() {
-    boolean inputErrors = !problems.isEmpty() || suites.stream().anyMatch(s -> s.errors() > 0) || nothingToTest.isPresent();
+    boolean inputErrors = !problems.isEmpty() || suites.stream().anyMatch(s -> s.errors() > 0) || nothingToTest.isPresent()
+        || diagnostics.stream().anyMatch(TestReport::aboutAnInput);
     if (inputErrors) {
       return 2;
     }

@@ -393,7 +393,6 @@ public final class TestRunner {
     return policies.computeIfAbsent(file.toAbsolutePath().normalize(), f -> {
       LoadedPolicy loaded = LoadedPolicy.load(file, name(file), compile);
       diagnostics.addAll(loaded.diagnostics());
-      problems.addAll(loaded.problems());
       return loaded;
     });
   }

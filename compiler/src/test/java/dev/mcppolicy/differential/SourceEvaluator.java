@@ -135,7 +135,10 @@ final class SourceEvaluator {
               bestDistance = p.distance();
               chosen.clear();
             }
-            if (spec == bestSpec && p.distance() == bestDistance) {
+            boolean duplicate = chosen.stream().map(o -> (LimitClause) o[0]).anyMatch(c -> c.count() == l.count()
+                && c.counter().map(n -> n.value()).equals(l.counter().map(n -> n.value())));
+            if (spec == bestSpec && p.distance() == bestDistance && !duplicate) {
+              // the same answer twice at one level (written as odd_name and "odd_name", say) is one limit (E405)
               chosen.add(new Object[] {l, p.order(), index});
             }
           }
