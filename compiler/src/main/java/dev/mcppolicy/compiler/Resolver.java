@@ -75,7 +75,34 @@ final class Resolver {
     }
   }
 
-  private record PairKey(Code code, Placed first, Placed second, String firstWhat, String secondWhat) {}
+  /**
+   * A conflict, duplicate or rule without effect between two statements, as data: the answers
+   * themselves ({@link VisibilityAnswer}, {@link LimitAnswer}, or a word such as "hidden"), so
+   * that reporting never reads a description back. The tools it concerns are gathered per key.
+   */
+  private record PairKey(Code code, Placed first, Placed second, Object firstAnswer, Object secondAnswer) {
+    String firstWhat() {
+      return describe(firstAnswer);
+    }
+
+    String secondWhat() {
+      return describe(secondAnswer);
+    }
+
+    LimitAnswer firstLimit() {
+      return (LimitAnswer) firstAnswer;
+    }
+
+    private static String describe(Object answer) {
+      if (answer instanceof VisibilityAnswer v) {
+        return v.describe();
+      }
+      if (answer instanceof LimitAnswer l) {
+        return l.describe();
+      }
+      return String.valueOf(answer);
+    }
+  }
 
   /** One statement's answer for one tool: a visibility, or a limit. */
   private record Candidate<T>(T answer, int specificity, Placed at, int index, Span span) {}
@@ -201,7 +228,7 @@ final class Resolver {
 
       Visibility v = shown.map(c -> c.answer().visibility()).orElse(null);
       if (hideAll != null && v != null && v != Visibility.HIDE) {
-        pair(Code.E210, shown.get().at(), hideAll, tool, shown.get().answer().describe(), "'hide *'");
+        pair(Code.E210, shown.get().at(), hideAll, tool, shown.get().answer(), "'hide *'");
       }
       if (v == Visibility.HIDE || v == Visibility.DENY) {
         String why = v == Visibility.HIDE ? "hidden" : "denied";
@@ -434,7 +461,7 @@ final class Resolver {
       if (code == Code.E405 && other.at().module() != first.at().module()) {
         continue; // two imports saying the same thing is harmless
       }
-      pair(code, other.at(), first.at(), tool, other.answer().describe(), first.answer().describe());
+      pair(code, other.at(), first.at(), tool, other.answer(), first.answer());
     }
     return Optional.of(first);
   }
@@ -451,7 +478,7 @@ final class Resolver {
       if (first.at() == c.at()) {
         if (first.index() != c.index()) {
           pair(c.answer().clause().counter().isPresent() ? Code.E404 : Code.E407, c.at(), first.at(), tool,
-              c.answer().describe(), first.answer().describe(), c.span(), first.span());
+              c.answer(), first.answer(), c.span(), first.span());
         }
         continue;
       }
@@ -461,7 +488,7 @@ final class Resolver {
         continue;
       }
       Code code = same ? Code.E405 : otherModule ? Code.E403 : Code.E402;
-      pair(code, c.at(), first.at(), tool, c.answer().describe(), first.answer().describe(), c.span(), first.span());
+      pair(code, c.at(), first.at(), tool, c.answer(), first.answer(), c.span(), first.span());
     }
     return new ArrayList<>(byName.values());
   }
@@ -577,15 +604,15 @@ final class Resolver {
 
   // ------------------------------------------------------------------ reporting pairs
 
-  private void pair(Code code, Placed later, Placed earlier, String tool, String laterWhat, String earlierWhat) {
-    pair(code, later, earlier, tool, laterWhat, earlierWhat, later.statement().span(), earlier.statement().span());
+  private void pair(Code code, Placed later, Placed earlier, String tool, Object laterAnswer, Object earlierAnswer) {
+    pair(code, later, earlier, tool, laterAnswer, earlierAnswer, later.statement().span(), earlier.statement().span());
   }
 
   private final Map<PairKey, Span[]> pairSpans = new HashMap<>();
 
-  private void pair(Code code, Placed later, Placed earlier, String tool, String laterWhat, String earlierWhat,
+  private void pair(Code code, Placed later, Placed earlier, String tool, Object laterAnswer, Object earlierAnswer,
       Span laterSpan, Span earlierSpan) {
-    PairKey key = new PairKey(code, later, earlier, laterWhat, earlierWhat);
+    PairKey key = new PairKey(code, later, earlier, laterAnswer, earlierAnswer);
     pairs.computeIfAbsent(key, k -> new TreeSet<>(CodePoints.ORDER)).add(tool);
     pairSpans.putIfAbsent(key, new Span[] {laterSpan, earlierSpan});
   }
@@ -609,14 +636,14 @@ final class Resolver {
         case E403 -> Diagnostic.of(k.code(), "imported modules disagree about " + tools + ": " + k.firstWhat()
             + " here and " + k.secondWhat() + " at " + other, k.first().module().file(), spans[0])
             .withHelp("say what you want in the importing file: its own statements beat imported ones");
-        case E404 -> Diagnostic.of(k.code(), "counter name '" + k.firstWhat().replaceAll(".* as ", "")
+        case E404 -> Diagnostic.of(k.code(), "counter name '" + k.firstLimit().clause().counter().orElseThrow().value()
             + "' is used twice in one block for " + tools, k.first().module().file(), spans[0]);
         case E405 -> Diagnostic.of(k.code(), "duplicate statement: " + k.firstWhat() + " for " + tools
             + " is already stated at " + other, k.first().module().file(), spans[0]);
         case E406 -> Diagnostic.of(k.code(), "this has no effect on " + tools + ": it is " + k.firstWhat()
             + " (at " + other + ")", k.first().module().file(), spans[0])
             .withHelp("remove these rules, or allow the tool");
-        case E407 -> Diagnostic.of(k.code(), "two limits per " + windowOf(k.firstWhat()) + " for " + tools
+        case E407 -> Diagnostic.of(k.code(), "two limits per " + k.firstLimit().clause().window().word() + " for " + tools
             + " need 'as' names to tell their counters apart", k.first().module().file(), spans[0])
             .withHelp("add 'as NAME' to each, as in 'limit 100/minute as burst'");
         case E210 -> Diagnostic.of(k.code(), k.firstWhat() + " cannot override 'hide *' for " + tools
@@ -629,10 +656,6 @@ final class Resolver {
       }
       sink.add(d);
     }
-  }
-
-  private static String windowOf(String describe) {
-    return describe.replaceAll(".*/([a-z]+).*", "$1");
   }
 
   private static String describeTools(TreeSet<String> tools) {
