@@ -22,6 +22,11 @@ public record CompileResult(Optional<PolicyDocument> document, List<Diagnostic> 
     catalogTools = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(catalogTools));
   }
 
+  /** Whether the compiled file is a policy (it declares {@code default}), not a module for others to import. */
+  public boolean isPolicy() {
+    return program.map(p -> p.root().defaultDecl().isPresent()).orElse(false);
+  }
+
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }

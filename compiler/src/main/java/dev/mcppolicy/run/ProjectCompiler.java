@@ -52,8 +52,7 @@ public final class ProjectCompiler {
     for (Path file : files) {
       Path out = outputFor(source, output, file);
       CompileResult checked = PolicyCompiler.check(file, compile);
-      boolean isPolicy = checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false);
-      if (!isPolicy) {
+      if (!checked.isPolicy()) {
         diagnostics.addAll(checked.diagnostics());
         continue;
       }

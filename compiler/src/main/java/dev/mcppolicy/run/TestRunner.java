@@ -35,6 +35,9 @@ import java.util.Set;
  * {@code test} and {@code verify} and the Maven plugin only adapt it.
  */
 public final class TestRunner {
+  private static final String POLICY = ".mcppolicy";
+  private static final String TRACE = ".trace.jsonl";
+
   /**
    * @param run only tests and traces whose name this pattern finds
    * @param writeOutputs in the Maven layout, write {@code target/mcppolicy/**.json} as {@code compile} does
@@ -123,9 +126,9 @@ public final class TestRunner {
   // ------------------------------------------------------------------ layouts
 
   private void testPath(Path path) {
-    if (Files.isRegularFile(path) && path.toString().endsWith(".mcppolicy")) {
+    if (Files.isRegularFile(path) && path.toString().endsWith(POLICY)) {
       testFile(path, options.compile());
-    } else if (Files.isRegularFile(path) && path.toString().endsWith(".trace.jsonl")) {
+    } else if (Files.isRegularFile(path) && path.toString().endsWith(TRACE)) {
       Path folder = path.getParent() == null ? Path.of(".") : path.getParent();
       Path base = folder.getFileName() != null && folder.getFileName().toString().equals("traces") && folder.getParent() != null
           ? folder.getParent() : folder;
@@ -191,13 +194,9 @@ public final class TestRunner {
         problems.add(name(folder) + ": a symbolic link that leads nowhere (a loop, or a missing target)");
       }
     }
-    for (Path file : walk(source, Integer.MAX_VALUE, d -> true).files()) {
-      if (!file.toString().endsWith(".mcppolicy")) {
-        continue;
-      }
+    for (Path file : ending(walk(source, Integer.MAX_VALUE, d -> true).files(), POLICY)) {
       CompileResult checked = PolicyCompiler.check(file, compile);
-      boolean isPolicy = checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false);
-      if (!isPolicy) {
+      if (!checked.isPolicy()) {
         diagnostics.addAll(checked.diagnostics());
         continue;
       }
@@ -217,24 +216,20 @@ public final class TestRunner {
       }
     }
     List<Path> testFiles = walk(tests, Integer.MAX_VALUE, d -> true).files();
-    for (Path file : testFiles) {
-      if (file.toString().endsWith(".mcppolicy")) {
-        testFile(file, compile);
-      }
+    for (Path file : ending(testFiles, POLICY)) {
+      testFile(file, compile);
     }
-    for (Path trace : testFiles) {
-      if (trace.toString().endsWith(".trace.jsonl")) {
-        trace(trace, source, mavenPolicyOf(tests, source, trace), compile);
-      }
+    for (Path trace : ending(testFiles, TRACE)) {
+      trace(trace, source, mavenPolicyOf(tests, source, trace), compile);
     }
   }
 
   /** {@code NAME.trace.jsonl} or any trace under {@code NAME/} goes with {@code NAME.mcppolicy}. */
   private static Optional<Path> mavenPolicyOf(Path tests, Path source, Path trace) {
     String rel = tests.relativize(trace).toString().replace('\\', '/');
-    String name = rel.substring(0, rel.length() - ".trace.jsonl".length());
+    String name = rel.substring(0, rel.length() - TRACE.length());
     for (String candidate = name; !candidate.isEmpty(); ) {
-      Path policy = source.resolve(candidate + ".mcppolicy");
+      Path policy = source.resolve(candidate + POLICY);
       if (Files.isRegularFile(policy)) {
         return Optional.of(policy);
       }
@@ -247,25 +242,19 @@ public final class TestRunner {
   /** A flat folder: each .mcppolicy with default is a policy; traces in it and in traces/. */
   private void flat(Path dir, boolean compileAll) {
     List<Path> files = walk(dir, 1, d -> false).files();
-    for (Path file : files) {
-      if (!file.toString().endsWith(".mcppolicy")) {
-        continue;
-      }
+    for (Path file : ending(files, POLICY)) {
       if (compileAll) {
         CompileResult checked = PolicyCompiler.check(file, options.compile());
-        if (checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false)) {
+        if (checked.isPolicy()) {
           policyCount++;
           policy(file, options.compile());
         }
       }
       testFile(file, options.compile());
     }
-    List<Path> traces = new ArrayList<>(files.stream().filter(f -> f.toString().endsWith(".trace.jsonl")).toList());
-    if (Files.isDirectory(dir.resolve("traces"))) {
-      traces.addAll(walk(dir.resolve("traces"), Integer.MAX_VALUE, d -> true).files().stream()
-          .filter(f -> f.toString().endsWith(".trace.jsonl")).toList());
-    }
-    Optional<Path> single = singlePolicy(dir);
+    List<Path> traces = new ArrayList<>(ending(files, TRACE));
+    traces.addAll(ending(walk(dir.resolve("traces"), Integer.MAX_VALUE, d -> true).files(), TRACE));
+    Optional<Path> single = singlePolicy(files);
     for (Path trace : traces) {
       trace(trace, dir, single, options.compile());
     }
@@ -273,13 +262,15 @@ public final class TestRunner {
 
   /** The folder's only policy (a .mcppolicy that declares default), if it has exactly one. */
   private Optional<Path> singlePolicy(Path dir) {
+    return singlePolicy(walk(dir, 1, d -> false).files());
+  }
+
+  /** The only policy among a folder's {@code files}, if there is exactly one. */
+  private Optional<Path> singlePolicy(List<Path> files) {
     List<Path> found = new ArrayList<>();
-    for (Path file : walk(dir, 1, d -> false).files()) {
-      if (!file.toString().endsWith(".mcppolicy")) {
-        continue;
-      }
+    for (Path file : ending(files, POLICY)) {
       CompileResult checked = PolicyCompiler.check(file, options.compile());
-      if (checked.program().map(p -> p.root().defaultDecl().isPresent()).orElse(false)) {
+      if (checked.isPolicy()) {
         found.add(file);
       }
     }
@@ -409,11 +400,16 @@ public final class TestRunner {
       return new FileTree.Listing(List.of(), List.of(), List.of());
     }
     FileTree.Listing tree = FileTree.walk(top, depth, ProjectRoot.of(top, options.compile()).dir(), enter,
-        f -> f.getFileName().toString().endsWith(".mcppolicy") || f.getFileName().toString().endsWith(".trace.jsonl"),
+        f -> f.getFileName().toString().endsWith(POLICY) || f.getFileName().toString().endsWith(TRACE),
         this::name);
     problems.addAll(tree.problems());
     folders.addAll(tree.folders().stream().map(f -> f.toAbsolutePath().normalize()).toList());
     return tree;
+  }
+
+  /** The {@code files} whose names end with {@code suffix}, in their order. */
+  private static List<Path> ending(List<Path> files, String suffix) {
+    return files.stream().filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
   }
 
   private String name(Path p) {
