@@ -5,6 +5,7 @@ import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.Diagnostics;
 import dev.mcppolicy.diag.SourceFile;
 import dev.mcppolicy.diag.Suggestions;
+import dev.mcppolicy.io.FileTree;
 import dev.mcppolicy.syntax.Item;
 import dev.mcppolicy.syntax.Parser;
 import dev.mcppolicy.syntax.SourceUnit;
@@ -53,7 +54,7 @@ final class ModuleLoader {
   Optional<Loaded> load(Path file, Optional<byte[]> text) {
     Path absolute = file.toAbsolutePath().normalize();
     root = ProjectRoot.of(absolute, options).dir();
-    realRoot = realPath(root);
+    realRoot = FileTree.realPath(root);
     byte[] bytes;
     try {
       bytes = text.isPresent() ? text.get() : options.sources().read(absolute);
@@ -62,7 +63,7 @@ final class ModuleLoader {
           "cannot read " + displayName(absolute) + ": " + reason(e), Optional.empty(), Optional.empty(), List.of()));
       return Optional.empty();
     }
-    Module rootModule = parse("file:" + realPath(absolute), displayName(absolute), bytes, Optional.of(absolute));
+    Module rootModule = parse("file:" + FileTree.realPath(absolute), displayName(absolute), bytes, Optional.of(absolute));
     visit(rootModule, 0);
     Map<String, String> importers = new HashMap<>();
     Map<String, Integer> distances = distances(rootModule.key(), importers);
@@ -184,8 +185,8 @@ final class ModuleLoader {
       if (!insideAllowed(candidate) || !options.sources().isFile(candidate)) {
         continue;
       }
-      Path real = realPath(candidate);
-      if (!real.startsWith(realRoot) && options.importPath().stream().noneMatch(d -> real.startsWith(realPath(d)))) {
+      Path real = FileTree.realPath(candidate);
+      if (!real.startsWith(realRoot) && options.importPath().stream().noneMatch(d -> real.startsWith(FileTree.realPath(d)))) {
         sink.add(Diagnostic.of(Code.E105, "import \"" + target + "\" resolves through a symbolic link to "
             + real + ", outside the project root", from.file(), imp.target().span()));
         return Optional.empty();
@@ -270,10 +271,6 @@ final class ModuleLoader {
 
   String displayName(Path p) {
     return dev.mcppolicy.io.DisplayNames.of(p, options.workingDirectory());
-  }
-
-  private static Path realPath(Path p) {
-    return ProjectRoot.realPath(p);
   }
 
   private static String reason(IOException e) {

@@ -1,6 +1,6 @@
 package dev.mcppolicy.compiler;
 
-import java.io.IOException;
+import dev.mcppolicy.io.FileTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,7 +18,7 @@ public final class ProjectRoot {
 
   private ProjectRoot(Path dir) {
     this.dir = dir;
-    this.real = realPath(dir);
+    this.real = FileTree.realPath(dir);
   }
 
   /** The root for {@code file} (a file or a folder being searched) under {@code options}. */
@@ -38,7 +38,7 @@ public final class ProjectRoot {
       return Optional.of("it leaves the project root " + dir);
     }
     if (Files.exists(absolute)) {
-      Path target = realPath(absolute);
+      Path target = FileTree.realPath(absolute);
       if (!target.startsWith(real)) {
         return Optional.of("it resolves through a symbolic link to " + target + ", outside the project root " + dir);
       }
@@ -55,13 +55,5 @@ public final class ProjectRoot {
       }
     }
     return start;
-  }
-
-  static Path realPath(Path p) {
-    try {
-      return p.toRealPath();
-    } catch (IOException e) {
-      return p.toAbsolutePath().normalize();
-    }
   }
 }

@@ -49,7 +49,7 @@ public final class FileTree {
     List<Path> files = new ArrayList<>();
     List<Path> folders = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    Path realRoot = real(root);
+    Path realRoot = realPath(root);
     try {
       Files.walkFileTree(top, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
         @Override
@@ -90,7 +90,7 @@ public final class FileTree {
           if (!Files.isSymbolicLink(p)) {
             return false;
           }
-          Path target = real(p);
+          Path target = realPath(p);
           if (target.startsWith(realRoot)) {
             return false;
           }
@@ -107,7 +107,11 @@ public final class FileTree {
     return new Listing(files, folders, problems);
   }
 
-  private static Path real(Path p) {
+  /**
+   * Where {@code p} really is, its symbolic links resolved; a path that cannot be resolved (it does
+   * not exist, or a link in it leads nowhere) as it is written, absolute and normalized.
+   */
+  public static Path realPath(Path p) {
     try {
       return p.toRealPath();
     } catch (IOException e) {
