@@ -4,14 +4,15 @@ import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.Diagnostics;
 import dev.mcppolicy.diag.Span;
-import dev.mcppolicy.diag.Suggestions;
 import dev.mcppolicy.diag.TextRenderer;
 import dev.mcppolicy.model.CodePoints;
 import dev.mcppolicy.model.Condition;
+import dev.mcppolicy.model.DocumentRules;
 import dev.mcppolicy.model.Limit;
 import dev.mcppolicy.model.PolicyDocument;
 import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.Rule;
+import dev.mcppolicy.model.RuleIds;
 import dev.mcppolicy.model.ToolPolicy;
 import dev.mcppolicy.model.Window;
 import dev.mcppolicy.syntax.Expr;
@@ -21,7 +22,6 @@ import dev.mcppolicy.syntax.RuleItem;
 import dev.mcppolicy.syntax.SelectorItem;
 import dev.mcppolicy.syntax.Statement;
 import dev.mcppolicy.syntax.Step;
-import dev.mcppolicy.syntax.Strings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -238,14 +238,15 @@ final class Resolver {
             pair(Code.E406, c.at(), by.at(), tool, why, "");
           }
         }
+        Optional<String> unhidable = v == Visibility.HIDE ? DocumentRules.hideEntry(tool) : Optional.empty();
         if (v == Visibility.HIDE && tool.equals("*")) {
           // a tool named "*" (written as a string) cannot be hidden: in policy.json's hide, "*" is every tool
           sink.add(Diagnostic.of(Code.E212, "a tool named '*' cannot be hidden: policy.json's 'hide' reads \"*\" as every "
               + "tool, so the gateway would hide them all", by.at().module().file(), by.span())
               .withHelp("write 'hide *' (no quotes) to hide every tool"));
-        } else if (v == Visibility.HIDE && dev.mcppolicy.model.DocumentRules.hideEntry(tool).isPresent()) {
-          sink.add(Diagnostic.of(Code.E213, "'" + tool + "' cannot be hidden: "
-              + dev.mcppolicy.model.DocumentRules.hideEntry(tool).get() + " (the engine refuses such a policy)",
+        } else if (unhidable.isPresent()) {
+          sink.add(Diagnostic.of(Code.E213, "'" + tool + "' cannot be hidden: " + unhidable.get()
+              + " (the engine refuses such a policy)",
               by.at().module().file(), by.span()));
         } else if (v == Visibility.HIDE) {
           hidden.add(tool);
@@ -253,7 +254,7 @@ final class Resolver {
         } else {
           emitted.put(tool, new ToolPolicy(List.of(), List.of(new Rule(List.of(), by.answer().message())), List.of()));
           toolOrigins.put(tool, origin(by.at(), by.span()));
-          ruleOrigins.put(dev.mcppolicy.model.RuleIds.denyIf(tool, 0), origin(by.at(), by.span()));
+          ruleOrigins.put(RuleIds.denyIf(tool, 0), origin(by.at(), by.span()));
         }
         continue;
       }
@@ -266,12 +267,12 @@ final class Resolver {
       for (Candidate<RuleItem> c : rules) {
         if (c.answer() instanceof RuleItem.Require r) {
           conjunctions(c.answer(), c.at().module()).ifPresent(cs -> cs.forEach(conj -> {
-            ruleOrigins.put(dev.mcppolicy.model.RuleIds.require(tool, require.size()), origin(c.at(), c.span()));
+            ruleOrigins.put(RuleIds.require(tool, require.size()), origin(c.at(), c.span()));
             require.add(new Rule(conj, r.message().map(m -> m.value())));
           }));
         } else if (c.answer() instanceof RuleItem.DenyIf d) {
           conjunctions(c.answer(), c.at().module()).ifPresent(cs -> cs.forEach(conj -> {
-            ruleOrigins.put(dev.mcppolicy.model.RuleIds.denyIf(tool, denyIf.size()), origin(c.at(), c.span()));
+            ruleOrigins.put(RuleIds.denyIf(tool, denyIf.size()), origin(c.at(), c.span()));
             denyIf.add(new Rule(conj, d.message().map(m -> m.value())));
           }));
         }
@@ -284,7 +285,7 @@ final class Resolver {
         Span at = clause.counter().map(n -> n.span()).orElse(clause.span());
         claimCounter(counter, tool, at, c.at().module(), counterOwners, counterTools, counterModules);
         toolLimits.add(new Limit(counter, clause.window(), clause.count()));
-        ruleOrigins.put(dev.mcppolicy.model.RuleIds.toolLimit(tool, counter), origin(c.at(), c.span()));
+        ruleOrigins.put(RuleIds.toolLimit(tool, counter), origin(c.at(), c.span()));
       }
       emitted.put(tool, new ToolPolicy(require, denyIf, toolLimits));
       Candidate<?> entry = shown.isPresent() ? shown.get() : !rules.isEmpty() ? rules.get(0) : winningLimits.get(0);
@@ -379,23 +380,7 @@ final class Resolver {
   }
 
   private void unknownTool(String name, Module module, Span span) {
-    Diagnostic d = Diagnostic.of(Code.E203, "unknown tool '" + name + "'", module.file(), span);
-    sink.add(d.withHelp(unknownToolHelp(name, catalog.tools().keySet())));
-  }
-
-  /**
-   * The nearest known tool, and how to declare one the server has but its catalog lacks: a typo in
-   * {@code hide} fails open and one in {@code allow} fails closed, so an unknown name is an error.
-   */
-  static String unknownToolHelp(String name, java.util.Collection<String> known) {
-    String declare = "to declare a tool the server has but its catalog lacks, import a local catalog beside the "
-        + "server's: catalog extra_tools { " + Strings.toolName(name) + " write }";
-    return Suggestions.closest(name, known).map(s -> "did you mean '" + s + "'? " + capitalized(declare))
-        .orElse("no catalog this policy imports lists it; " + declare);
-  }
-
-  private static String capitalized(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    sink.add(UnknownTool.named(name, catalog.tools().keySet(), module.file(), span));
   }
 
   private void checkTestCalls() {
@@ -406,11 +391,7 @@ final class Resolver {
       for (Item.Test test : module.tests()) {
         for (Step step : test.steps()) {
           if (step instanceof Step.Call call && catalog.get(call.tool().value()).isEmpty()) {
-            String name = call.tool().value();
-            Diagnostic d = Diagnostic.of(Code.E211, "unknown tool '" + name + "': no catalog the policy imports lists it",
-                module.file(), call.tool().span());
-            sink.add(Suggestions.closest(name, catalog.tools().keySet()).map(s -> d.withHelp("did you mean '" + s + "'?"))
-                .orElse(d));
+            sink.add(UnknownTool.called(call.tool().value(), catalog.tools().keySet(), module.file(), call.tool().span()));
           }
         }
       }
@@ -513,7 +494,7 @@ final class Resolver {
       claimCounter(counter, "all tools", clause.counter().map(n -> n.span()).orElse(clause.span()),
           c.at().module(), owners, tools, modules);
       out.add(new Limit(counter, clause.window(), clause.count()));
-      ruleOrigins.put(dev.mcppolicy.model.RuleIds.allToolsLimit(counter), origin(c.at(), c.span()));
+      ruleOrigins.put(RuleIds.allToolsLimit(counter), origin(c.at(), c.span()));
     }
     return out;
   }

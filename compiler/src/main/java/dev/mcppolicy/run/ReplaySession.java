@@ -177,8 +177,9 @@ public final class ReplaySession {
         events.problem(Code.E603, "mcppolicy: cannot replay " + name + ": " + gathering(e));
         return new Result(true, failed, Optional.empty());
       }
-      if (!tools.warnings(name).isEmpty()) {
-        events.diagnostics(tools.warnings(name));
+      List<Diagnostic> unknownTools = tools.warnings(name);
+      if (!unknownTools.isEmpty()) {
+        events.diagnostics(unknownTools);
       }
       summary.problems().forEach(p -> events.problem(Code.E601, p.toString()));
       summary.warnings().forEach(w -> events.problem(Code.E604, name + ": warning: " + w));

@@ -1,10 +1,9 @@
 package dev.mcppolicy.run;
 
-import dev.mcppolicy.diag.Code;
+import dev.mcppolicy.compiler.UnknownTool;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.SourceFile;
 import dev.mcppolicy.diag.Span;
-import dev.mcppolicy.diag.Suggestions;
 import dev.mcppolicy.sim.Decision;
 import dev.mcppolicy.trace.Replayer;
 import dev.mcppolicy.trace.TraceRecord;
@@ -65,13 +64,9 @@ public final class UnknownTools implements Replayer.Listener {
   /** A warning for each unknown tool, located at the first line of {@code traceName} that calls it. */
   public List<Diagnostic> warnings(String traceName) {
     SourceFile file = new SourceFile(traceName, ""); // the record's line is not shown: it may be megabytes long
+    java.util.SortedSet<String> sorted = new java.util.TreeSet<>(known); // suggestions in a stable order
     List<Diagnostic> out = new ArrayList<>();
-    firstLine.forEach((tool, line) -> {
-      Diagnostic d = Diagnostic.of(Code.E211, "unknown tool '" + tool + "': no catalog the policy imports lists it",
-          file, Span.at(line, 1, 1));
-      out.add(Suggestions.closest(tool, new java.util.TreeSet<>(known)).map(s -> d.withHelp("did you mean '" + s + "'?"))
-          .orElse(d));
-    });
+    firstLine.forEach((tool, line) -> out.add(UnknownTool.called(tool, sorted, file, Span.at(line, 1, 1))));
     return out;
   }
 }
