@@ -1,7 +1,7 @@
 package dev.mcppolicy.trace;
 
 import dev.mcppolicy.json.LineParser;
-import dev.mcppolicy.json.LineScanner;
+import dev.mcppolicy.trace.scan.LineScanner;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.time.Instants;
 import java.util.ArrayList;

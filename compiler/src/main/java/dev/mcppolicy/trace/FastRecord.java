@@ -1,7 +1,7 @@
 package dev.mcppolicy.trace;
 
 import dev.mcppolicy.json.JsonObject;
-import dev.mcppolicy.json.LineScanner;
+import dev.mcppolicy.trace.scan.LineScanner;
 import dev.mcppolicy.model.Outcome;
 import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
@@ -62,10 +62,10 @@ final class FastRecord {
           }
         }
         case GRANT -> {
-          grant = nonEmpty(p.internedString()); // the simulator's maps find interned names by identity
+          grant = nonEmpty(p.string());
         }
         case TOOL -> {
-          tool = nonEmpty(p.internedString());
+          tool = nonEmpty(p.string());
         }
         case ARGUMENTS -> {
           JsonObject object = p.object(keep);

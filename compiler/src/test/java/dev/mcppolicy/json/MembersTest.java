@@ -11,66 +11,62 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An object's members: lookups by interned key, and duplicates, for small and large objects. */
+/** An object's members: lookups by key text, and duplicates, for small and large objects. */
 class MembersTest {
   private static final JsonValue ONE = JsonNumber.ofPlain(1);
   private static final JsonValue TWO = JsonNumber.ofPlain(2);
 
   @Test
-  void aKeyAddedInternedIsFoundByIdentityAndAnotherIsNotThere() {
+  void aKeyIsFoundByAnyStringOfItsTextAndAnotherIsNotThere() {
     for (int size : new int[] {0, 1, 4, 12, 13, 40}) {
-      Members m = new Members(2);
+      JsonObject.Builder b = new JsonObject.Builder(2);
       for (int i = 0; i < size; i++) {
-        assertTrue(m.addInterned(("k" + i).intern(), JsonNumber.ofPlain(i)));
+        assertTrue(b.add("k" + i, JsonNumber.ofPlain(i)));
       }
-      JsonObject o = new JsonObject(m);
+      JsonObject o = b.build();
       for (int i = 0; i < size; i++) {
-        assertEquals(JsonNumber.ofPlain(i), o.getInterned(("k" + i).intern()), size + " keys");
-        assertEquals(JsonNumber.ofPlain(i), o.members().get(new String("k" + i)), size + " keys");
+        assertEquals(JsonNumber.ofPlain(i), o.get(new String(("k" + i).toCharArray())), size + " keys");
+        assertEquals(JsonNumber.ofPlain(i), o.members().get("k" + i), size + " keys");
       }
-      assertNull(o.getInterned("absent"));
+      assertNull(o.get("absent"));
       assertEquals(size, o.members().size());
     }
   }
 
-  /** An interned key is a duplicate only as the same String: the same text added twice is refused, small or large. */
+  /** A key is a duplicate by its text: the same text added twice is refused, small or large. */
   @Test
-  void aDuplicateInternedKeyIsRefused() {
+  void aDuplicateKeyIsRefused() {
     for (int size : new int[] {1, 11, 12, 13, 40}) {
-      Members m = new Members(2);
+      JsonObject.Builder b = new JsonObject.Builder(2);
       for (int i = 0; i < size; i++) {
-        m.addInterned(("k" + i).intern(), ONE);
+        b.add("k" + i, ONE);
       }
       for (int i = 0; i < size; i++) {
-        assertFalse(m.addInterned(("k" + i).intern(), TWO), size + " keys, k" + i);
+        assertFalse(b.add(new String(("k" + i).toCharArray()), TWO), size + " keys, k" + i);
       }
-      assertEquals(size, m.size());
+      assertEquals(size, b.build().members().size());
     }
   }
 
-  /** An object built from a map (its keys not known to be interned) still finds a key by its text. */
+  /** An object built from a map finds a key by its text. */
   @Test
-  void anObjectWithKeysNotAddedInternedIsSearchedByText() {
+  void anObjectBuiltFromAMapIsSearchedByText() {
     Map<String, JsonValue> source = new LinkedHashMap<>();
-    source.put(new String("model"), ONE);
-    source.put(new String("ids"), TWO);
+    source.put(new String("model".toCharArray()), ONE);
+    source.put(new String("ids".toCharArray()), TWO);
     JsonObject o = new JsonObject(source);
-    assertSame(ONE, o.getInterned("model"));
-    assertSame(TWO, o.getInterned("ids"));
-    assertNull(o.getInterned("limit"));
-
-    Members mixed = new Members(2);
-    mixed.addInterned("a", ONE);
-    mixed.add(new String("b"), TWO); // from now on, lookups compare text
-    assertFalse(mixed.add(new String("a"), TWO));
-    assertSame(TWO, new JsonObject(mixed).getInterned("b"));
+    assertSame(ONE, o.get("model"));
+    assertSame(TWO, o.get("ids"));
+    assertNull(o.get("limit"));
   }
 
   @Test
-  void aFrozenObjectCannotChange() {
-    Members m = new Members(2).freeze();
-    assertThrows(UnsupportedOperationException.class, () -> m.addInterned("a", ONE));
-    assertThrows(UnsupportedOperationException.class, () -> m.add("a", ONE));
-    assertThrows(NullPointerException.class, () -> new Members(2).addInterned("a", null));
+  void aBuiltObjectCannotChange() {
+    JsonObject.Builder b = new JsonObject.Builder(2);
+    b.add("a", ONE);
+    JsonObject o = b.build();
+    assertThrows(UnsupportedOperationException.class, () -> b.add("b", ONE));
+    assertThrows(UnsupportedOperationException.class, () -> o.members().put("b", ONE));
+    assertThrows(NullPointerException.class, () -> new JsonObject.Builder(2).add("a", null));
   }
 }

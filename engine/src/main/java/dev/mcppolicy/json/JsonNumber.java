@@ -45,7 +45,7 @@ public final class JsonNumber implements JsonValue {
    * The number written as {@code Long.toString(value)}: what a JSON reader read as a plain integer
    * of 1 to 18 digits without leading zeros, which is exactly that text (never {@code -0}).
    */
-  static JsonNumber ofPlain(long value) {
+  public static JsonNumber ofPlain(long value) {
     if (value <= -1_000_000_000_000_000_000L || value >= 1_000_000_000_000_000_000L) {
       throw new IllegalArgumentException("not an integer of 1 to 18 digits: " + value);
     }

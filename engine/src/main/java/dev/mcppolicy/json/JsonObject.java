@@ -8,14 +8,30 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
     members = members instanceof Members own ? own.freeze() : Members.copyOf(members);
   }
 
+  /** The member under {@code key}; null if there is none (a JSON null is {@link JsonNull}). */
+  public JsonValue get(String key) {
+    return members.get(key);
+  }
+
   /**
-   * The member under {@code key}, which the caller guarantees is interned (a constant, or the
-   * result of {@link String#intern}), as a condition's path is; null if there is none. For an
-   * object read from a trace, whose keys are interned, a key that is not there is not compared
-   * character by character with every key that is.
+   * Builds an object member by member, as a reader does: a key given twice is refused, and the
+   * object is built once, without copying its members.
    */
-  public JsonValue getInterned(String key) {
-    return ((Members) members).getInterned(key);
+  public static final class Builder {
+    private final Members members;
+
+    public Builder(int expectedSize) {
+      members = new Members(expectedSize);
+    }
+
+    /** Adds a member; false, and nothing added, when the key is already there. */
+    public boolean add(String key, JsonValue value) {
+      return members.add(key, value);
+    }
+
+    public JsonObject build() {
+      return new JsonObject(members.freeze());
+    }
   }
 
   @Override

@@ -21,8 +21,6 @@ final class Members extends AbstractMap<String, JsonValue> {
   private JsonValue[] values;
   private int size;
   private boolean frozen;
-  /** Whether every key was added by {@link #addInterned}. */
-  private boolean internedKeys = true;
   private Map<String, Integer> index;
 
   Members(int capacity) {
@@ -42,46 +40,8 @@ final class Members extends AbstractMap<String, JsonValue> {
     if (find(key) >= 0) {
       return false;
     }
-    internedKeys = false;
     append(key, value);
     return true;
-  }
-
-  /**
-   * {@link #add} for an interned key, as a parser's keys are: it is a duplicate only if it is the
-   * very same String. While every key is added this way, {@link #getInterned} finds keys by
-   * identity alone.
-   */
-  boolean addInterned(String key, JsonValue value) {
-    check(value);
-    if (size <= LINEAR ? identical(key) >= 0 : find(key) >= 0) { // a large object: its hash index
-      return false;
-    }
-    append(key, value);
-    return true;
-  }
-
-  /**
-   * The value under {@code key}, which the caller guarantees is interned (a constant, or the
-   * result of {@link String#intern}); null if there is none. When every key was added interned,
-   * a key that is not the same String is not there, and is not compared character by character.
-   */
-  JsonValue getInterned(String key) {
-    if (internedKeys && size <= LINEAR) {
-      int i = identical(key);
-      return i < 0 ? null : values[i];
-    }
-    return get(key);
-  }
-
-  /** Where {@code key} itself (the same String, not an equal one) is among the keys; -1 if it is not. */
-  private int identical(Object key) {
-    for (int i = 0; i < size; i++) {
-      if (keys[i] == key) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private void check(JsonValue value) {
@@ -111,12 +71,6 @@ final class Members extends AbstractMap<String, JsonValue> {
 
   private int find(Object key) {
     if (size <= LINEAR) {
-      // keys read by the parser are interned, and so are the paths of conditions: most hits are
-      // the same string, found without comparing characters
-      int same = identical(key);
-      if (same >= 0) {
-        return same;
-      }
       for (int i = 0; i < size; i++) {
         if (keys[i].equals(key)) {
           return i;

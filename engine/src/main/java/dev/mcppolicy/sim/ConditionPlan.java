@@ -69,9 +69,6 @@ final class ConditionPlan {
   ConditionPlan(Condition c, java.util.Map<String, Regex> regexes) {
     String path = c.path();
     this.segments = path.substring("args.".length()).split("\\.", -1);
-    for (int i = 0; i < segments.length; i++) {
-      segments[i] = segments[i].intern(); // as the parser's keys are: see Members
-    }
     this.op = c.op();
     this.existsWanted = c.value() instanceof JsonBoolean b && b.value();
     this.test = ValueTest.of(op, c.value(), regexes);
@@ -89,7 +86,7 @@ final class ConditionPlan {
   boolean holds(JsonObject arguments) {
     JsonValue v = arguments;
     for (String segment : segments) {
-      JsonValue next = v instanceof JsonObject o ? o.getInterned(segment) : null;
+      JsonValue next = v instanceof JsonObject o ? o.get(segment) : null;
       if (next == null) { // absent: members hold JsonNull for a null, never null itself
         return absent();
       }

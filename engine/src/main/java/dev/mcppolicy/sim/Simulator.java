@@ -66,16 +66,15 @@ public final class Simulator {
       allTools.add(limitPlan(l, RuleIds.allToolsLimit(l.counter())));
     }
     allToolsOnly = passing(allTools.toArray(new LimitPlan[0]));
-    // interned, as the fast trace reader's tool names are: the lookup finds them by identity
-    document.tools().forEach((name, tool) -> tools.put(name.intern(), plan(name, tool)));
-    document.hide().forEach(name -> tools.put(name.intern(), HIDDEN)); // hiding wins over any rules: one lookup decides both
+    document.tools().forEach((name, tool) -> tools.put(name, plan(name, tool)));
+    document.hide().forEach(name -> tools.put(name, HIDDEN)); // hiding wins over any rules: one lookup decides both
     this.counters = new Counters(mode, counterIndex.size());
     Set<String> keys = new HashSet<>();
     for (ToolPolicy tool : document.tools().values()) {
       for (List<Rule> rules : List.of(tool.require(), tool.denyIf())) {
         for (Rule r : rules) {
           for (Condition c : r.conditions()) {
-            keys.add(c.path().substring("args.".length()).split("\\.", 2)[0].intern()); // as ConditionPlan's segments
+            keys.add(c.path().substring("args.".length()).split("\\.", 2)[0]);
           }
         }
       }

@@ -1,4 +1,13 @@
-package dev.mcppolicy.json;
+package dev.mcppolicy.trace.scan;
+
+import dev.mcppolicy.json.JsonArray;
+import dev.mcppolicy.json.JsonBoolean;
+import dev.mcppolicy.json.JsonNull;
+import dev.mcppolicy.json.JsonNumber;
+import dev.mcppolicy.json.JsonObject;
+import dev.mcppolicy.json.JsonReader;
+import dev.mcppolicy.json.JsonString;
+import dev.mcppolicy.json.JsonValue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -60,9 +69,10 @@ public final class LineScanner {
   private char[] chars = new char[64];
   private final byte[][] tableBytes = new byte[TABLE][];
   private final String[] tableStrings = new String[TABLE];
-  private final boolean[] tableInterned = new boolean[TABLE];
   /** The keys {@link #object} builds: the set last asked for, its members and their UTF-8 bytes. */
   private Set<String> kept;
+  /** The set last passed to {@link #object}, as it was passed: met again, it is not compared. */
+  private Set<String> keptAsGiven;
   private String[] keptStrings = new String[0];
   private byte[][] keptBytes = new byte[0][];
   /** For {@link #read}: the containers being built, and their keys, by level. */
@@ -177,22 +187,6 @@ public final class LineScanner {
     return stringValue();
   }
 
-  /**
-   * The field's value if it is a string, interned when it is in the table of strings (short and
-   * without escapes); null if it is something else. For the few names a record repeats (a grant,
-   * a tool): a map keyed by interned names then finds them by identity, without comparing
-   * characters. A name is interned once, when the table first holds it; a longer one is not
-   * interned at all, and is found by comparing, as before.
-   */
-  public String internedString() throws Decline {
-    if (peek() != '"') {
-      return null;
-    }
-    scanString();
-    String s = stringValue();
-    return stringEscaped || stringTo - stringFrom > CACHED ? s : internedInTable(s);
-  }
-
   /** The field's value, built as {@link JsonReader} builds it at nesting 2. */
   public JsonValue value() throws Decline {
     return read(2, true);
@@ -200,53 +194,53 @@ public final class LineScanner {
 
   /**
    * The field's value if it is an object, built only for the keys in {@code keep} (all of them
-   * when null): the others are read and checked, not built. Null if it is not an object. Every
-   * built key, at every level, is interned (a key of {@code keep} as {@link String#intern} gives
-   * it, as are the keys of a full build), so that {@link JsonObject#getInterned} finds it by
-   * identity; a key that is not built is compared as bytes and never made a String. The scanner
-   * keeps the bytes of the last {@code keep} it was given, by identity: a set must not change
-   * once it has been passed here.
+   * when null): the others are read and checked, not built. Null if it is not an object. A key
+   * that is not built is compared as bytes and never made a String. The scanner keeps the bytes
+   * of the last {@code keep} it was given, and a copy of it: the same set, or an equal one, is not
+   * prepared again (a set must not change while it is being passed here).
    */
   public JsonObject object(Set<String> keep) throws Decline {
     if (peek() != '{') {
       return null;
     }
     pos++;
-    if (keep != kept) {
-      keepOnly(keep);
+    if (keep != keptAsGiven) {
+      keptAsGiven = keep;
+      if (!java.util.Objects.equals(keep, kept)) {
+        keepOnly(keep);
+      }
     }
-    Members members = new Members(keep == null ? 8 : Math.min(8, keep.size()));
+    JsonObject.Builder members = new JsonObject.Builder(keep == null ? 8 : Math.min(8, keep.size()));
     if (opens('}')) {
       do {
         expect('"');
         scanString();
         String key;
         if (keep == null) {
-          key = keyValue();
+          key = stringValue();
         } else if (!stringEscaped) {
           key = keptKey();
         } else {
           key = stringValue(); // an escaped key: rare, and compared as text
-          key = keep.contains(key) ? key.intern() : null;
+          key = keep.contains(key) ? key : null;
         }
         colon();
         if (key == null) {
           read(3, false);
-        } else if (!members.addInterned(key, read(3, true))) {
+        } else if (!members.add(key, read(3, true))) {
           throw Decline.INSTANCE; // a duplicate key, which the careful path reports
         }
       } while (nextMember('}'));
     }
-    return new JsonObject(members.freeze());
+    return members.build();
   }
 
   /** Makes {@code keep} the keys {@link #keptKey} knows. */
   private void keepOnly(Set<String> keep) {
-    kept = keep;
+    kept = keep == null ? null : Set.copyOf(keep);
     keptStrings = keep == null ? new String[0] : keep.toArray(new String[0]);
     keptBytes = new byte[keptStrings.length][];
     for (int i = 0; i < keptStrings.length; i++) {
-      keptStrings[i] = keptStrings[i].intern(); // every key an object is built with is interned
       keptBytes[i] = keptStrings[i].getBytes(StandardCharsets.UTF_8);
     }
   }
@@ -255,22 +249,6 @@ public final class LineScanner {
   private String keptKey() {
     int k = indexOf(keptBytes, stringFrom, stringTo);
     return k < 0 ? null : keptStrings[k];
-  }
-
-  /** The key just scanned, interned as Jackson interns keys: a condition's path finds it by identity. */
-  private String keyValue() {
-    String key = stringValue();
-    return stringEscaped || stringTo - stringFrom > CACHED ? key.intern() : internedInTable(key);
-  }
-
-  /** {@code s}, the table's string for the bytes just scanned, interned: from now on the table gives the interned one. */
-  private String internedInTable(String s) {
-    int slot = stringSlot; // where stringValue() just found or put it
-    if (!tableInterned[slot]) {
-      tableStrings[slot] = s.intern();
-      tableInterned[slot] = true;
-    }
-    return tableStrings[slot];
   }
 
   /**
@@ -302,7 +280,7 @@ public final class LineScanner {
             }
           } else {
             arrays &= ~(1L << level);
-            open[level] = build ? new Members(8) : null;
+            open[level] = build ? new JsonObject.Builder(8) : null;
             if (opens('}')) {
               key(level, build);
               continue;
@@ -355,7 +333,7 @@ public final class LineScanner {
     expect('"');
     scanString();
     if (build) {
-      keys[level] = keyValue();
+      keys[level] = stringValue();
     }
     colon();
   }
@@ -369,7 +347,7 @@ public final class LineScanner {
       }
       buffer[n] = value;
       counts[level] = n + 1;
-    } else if (!((Members) open[level]).addInterned(keys[level], value)) {
+    } else if (!((JsonObject.Builder) open[level]).add(keys[level], value)) {
       throw Decline.INSTANCE; // a duplicate key, which the careful path reports
     }
   }
@@ -379,7 +357,7 @@ public final class LineScanner {
     Object container = open[level];
     open[level] = null;
     keys[level] = null;
-    return container instanceof Members members ? new JsonObject(members.freeze()) : new JsonArray(elements(level));
+    return container instanceof JsonObject.Builder object ? object.build() : new JsonArray(elements(level));
   }
 
   /** The elements of the array at {@code level} as an immutable list (which JsonArray keeps as it is); the buffer lets go of them. */
@@ -740,7 +718,6 @@ public final class LineScanner {
     String s = new String(data, stringFrom, n, stringAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     tableBytes[slot] = java.util.Arrays.copyOfRange(data, stringFrom, stringTo);
     tableStrings[slot] = s;
-    tableInterned[slot] = false;
     return s;
   }
 

@@ -1,4 +1,9 @@
-package dev.mcppolicy.json;
+package dev.mcppolicy.trace.scan;
+
+import dev.mcppolicy.json.JsonObject;
+import dev.mcppolicy.json.JsonReader;
+import dev.mcppolicy.json.JsonString;
+import dev.mcppolicy.json.JsonValue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -153,26 +158,34 @@ class LineScannerTest {
     assertThrows(JsonReader.JsonSyntaxException.class, () -> JsonReader.object(line, 0, line.length, "arguments", null));
   }
 
-  /** Conditions' paths are interned, so a built key must be the interned String for lookups by identity. */
+  /**
+   * A built key is found by any String of its text (no lookup depends on identity), and the keys
+   * kept follow the set passed, whether it is the same set, an equal copy or another one.
+   */
   @Test
-  void builtKeysAreInternedAsJacksonsAre() throws Exception {
-    String model = new String("model".toCharArray()).intern();
-    for (String arguments : List.of("{\"model\": 1}", "{\"mo\\u0064el\": 1}")) {
-      byte[] line = line(arguments.getBytes(StandardCharsets.UTF_8));
-      for (Set<String> keep : new Set[] {null, KEEP}) {
-        String key = scan(line, keep).members().keySet().iterator().next();
-        org.junit.jupiter.api.Assertions.assertSame(model, key, arguments + " (keep " + keep + ")");
+  void builtKeysAreFoundByTheirTextAndFollowTheSetPassed() throws Exception {
+    byte[] line = line("{\"model\": 1, \"mo\\u0064el2\": 2, \"a\": 3}".getBytes(StandardCharsets.UTF_8));
+    LineScanner scanner = new LineScanner();
+    List<Set<String>> sets = List.of(KEEP, new java.util.HashSet<>(KEEP), Set.of("model2"), KEEP);
+    List<List<String>> expected = List.of(List.of("model", "a"), List.of("model", "a"), List.of("model2"), List.of("model", "a"));
+    for (int i = 0; i < sets.size(); i++) {
+      scanner.chunk(line, line.length);
+      scanner.begin(0);
+      scanner.field(ARGUMENTS);
+      JsonObject built = scanner.object(sets.get(i));
+      assertEquals(expected.get(i), List.copyOf(built.members().keySet()), "set " + i);
+      for (String key : expected.get(i)) {
+        assertNotNull(built.get(new String(key.toCharArray())), key);
       }
     }
   }
 
   /**
-   * A grant or tool name read with {@code internedString} is the interned String, so that the
-   * simulator's maps find it by identity, even when the table met the same bytes first as a plain
-   * value; an escaped or long name is the same text, not interned.
+   * A grant or tool name is its text, whether the table met the same bytes first as another
+   * field's value, or it is escaped or too long for the table.
    */
   @Test
-  void namesReadAsInternedAreTheInternedString() throws Exception {
+  void aNameIsItsTextWhereverTheTableMetItFirst() throws Exception {
     LineScanner scanner = new LineScanner();
     String longName = "grant-" + "x".repeat(40);
     for (String written : List.of("grant-4", "grant-4", "gr\\u0061nt-4", longName)) {
@@ -183,17 +196,13 @@ class LineScannerTest {
       scanner.field(FIELDS);
       assertEquals(text, scanner.string()); // the same bytes, read first as a plain value
       scanner.field(FIELDS);
-      String name = scanner.internedString();
-      assertEquals(text, name);
-      if (!written.contains("\\") && written.length() <= 32) {
-        org.junit.jupiter.api.Assertions.assertSame(text.intern(), name, written);
-      }
+      assertEquals(text, scanner.string());
     }
   }
 
-  /** Each name read as interned is its own text, whatever string the scanner read just before it. */
+  /** Each name read is its own text, whatever string the scanner read just before it. */
   @Test
-  void anInternedNameIsTheTextJustRead() throws Exception {
+  void aNameIsTheTextJustRead() throws Exception {
     LineScanner scanner = new LineScanner();
     List<String> names = List.of("grant-4", "tool_0047", "grant-13", "grant-4", "tool_0047", "tool_0102", "grant-13");
     for (int i = 0; i < names.size(); i++) {
@@ -204,7 +213,7 @@ class LineScannerTest {
       scanner.field(FIELDS);
       assertEquals(before, scanner.string());
       scanner.field(FIELDS);
-      org.junit.jupiter.api.Assertions.assertSame(names.get(i).intern(), scanner.internedString(), line.toString());
+      assertEquals(names.get(i), scanner.string(), line.toString());
     }
   }
 
