@@ -10,6 +10,7 @@ import dev.mcppolicy.sim.WindowMode;
 import dev.mcppolicy.time.Instants;
 import dev.mcppolicy.trace.ParallelTraceReader;
 import dev.mcppolicy.trace.RecordSource;
+import dev.mcppolicy.trace.Replayer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -155,7 +156,7 @@ final class ReplayCommand implements Callable<Integer> {
       return null;
     }
     try {
-      return ParallelTraceReader.open(traces.get(0), Names.of(traces.get(0)), simulator);
+      return ParallelTraceReader.open(traces.get(0), Names.of(traces.get(0)), simulator.thenApply(Replayer::preparing));
     } catch (IOException e) {
       return null;
     }

@@ -148,7 +148,7 @@ public final class ReplaySession {
       Sink sink = new Sink(name, jsonl);
       Simulator simulator = Simulator.of(policy.document().orElseThrow(), options.windows());
       Replayer.Opener opener = options.from() == Source.TRACE
-          ? () -> ParallelTraceReader.open(trace, name, simulator)
+          ? () -> ParallelTraceReader.open(trace, name, Replayer.preparing(simulator))
           : () -> JsonRpcReader.open(trace, name, options.grant(), options.start());
       if (early != null && trace == traces.get(0) && !firstSimulator.isDone()) {
         firstSimulator.complete(simulator);

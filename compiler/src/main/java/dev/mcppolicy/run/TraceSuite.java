@@ -40,7 +40,7 @@ final class TraceSuite {
             cases.add(CallReport.testCase(name, r, d, mismatches));
           }
         });
-    Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, simulator), simulator,
+    Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, Replayer.preparing(simulator)), simulator,
         Replayer.Options.DEFAULT, tools);
     for (var p : s.problems()) {
       cases.add(new CaseResult("line " + p.line(), className, Optional.empty(), Optional.of(p.toString()), p.toString(), 0));

@@ -2,7 +2,6 @@ package dev.mcppolicy.trace;
 
 import dev.mcppolicy.json.LineParser;
 import dev.mcppolicy.trace.scan.LineScanner;
-import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.time.Instants;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +26,10 @@ final class ChunkDecoder {
 
   /**
    * A chunk's entries, numbered from 1 at the chunk's first line, and how many lines it has; with a
-   * simulator, {@code prepared[i]} is the decision prepared for {@code entries.get(i)} (null for a
-   * problem), else {@code prepared} is null.
+   * stage, {@code staged[i]} is what it made of {@code entries.get(i)} (null for a problem), else
+   * {@code staged} is null.
    */
-  record Decoded(List<TraceReader.Entry> entries, Simulator.Prepared[] prepared, int lines) {}
+  record Decoded(List<TraceReader.Entry> entries, Object[] staged, int lines) {}
 
   ChunkDecoder(String name, String headerGrant) {
     this.name = name;
@@ -39,15 +38,15 @@ final class ChunkDecoder {
 
   /**
    * The entries of the lines in {@code data[from .. limit)}; a line ends at a newline or at
-   * {@code limit}. Only the argument keys in {@code keep} are built (null: all); with a simulator,
-   * each record comes with its decision prepared, on this thread.
+   * {@code limit}. Only the argument keys in {@code keep} are built (null: all); with a stage,
+   * each record also goes through it, on this thread.
    */
-  Decoded decode(byte[] data, int from, int limit, Set<String> keep, Simulator simulator) {
+  Decoded decode(byte[] data, int from, int limit, Set<String> keep, Stage stage) {
     this.keep = keep;
     List<TraceReader.Entry> out = new ArrayList<>(Math.max(16, (limit - from) / 128));
     scanner.chunk(data, limit);
     int lines = read(data, from, limit, out);
-    return new Decoded(out, simulator == null ? null : prepare(out, simulator), lines);
+    return new Decoded(out, stage == null ? null : staged(out, stage), lines);
   }
 
   /** Reads the lines of {@code data[from .. limit)} into {@code out}; the number of lines read. */
@@ -101,18 +100,18 @@ final class ChunkDecoder {
   }
 
   /**
-   * Each record's decision, prepared in a pass of its own after the chunk is read: the reading
-   * loop and the deciding code then each run hot (decoding and preparing calls-2m on one warm
-   * thread took 1,291 ms this way, 1,449 ms preparing each record as it was read).
+   * Each record through the stage, in a pass of its own after the chunk is read: the reading
+   * loop and the stage's code then each run hot (decoding and preparing the decisions of calls-2m
+   * on one warm thread took 1,291 ms this way, 1,449 ms preparing each record as it was read).
    */
-  private static Simulator.Prepared[] prepare(List<TraceReader.Entry> entries, Simulator simulator) {
-    Simulator.Prepared[] prepared = new Simulator.Prepared[entries.size()];
-    for (int i = 0; i < prepared.length; i++) {
+  private static Object[] staged(List<TraceReader.Entry> entries, Stage stage) {
+    Object[] staged = new Object[entries.size()];
+    for (int i = 0; i < staged.length; i++) {
       TraceRecord r = entries.get(i).record();
       if (r != null) {
-        prepared[i] = simulator.prepare(r.call());
+        staged[i] = stage.apply(r.call());
       }
     }
-    return prepared;
+    return staged;
   }
 }

@@ -1,6 +1,5 @@
 package dev.mcppolicy.trace;
 
-import dev.mcppolicy.sim.Simulator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,9 +21,9 @@ import java.util.concurrent.Future;
  * chunks of whole lines (about {@link #READ} bytes each), a pool of workers decodes the chunks
  * ({@link ChunkDecoder}), and {@link #next} hands out their entries in file order, with their
  * line numbers, exactly as {@link TraceReader} would. Memory is bounded: at most {@link #AHEAD}
- * decoded chunks wait, and the chunk buffers are recycled. Opened for a simulator, the workers also
- * prepare each record's decision ({@link Simulator#prepare}), which needs no counters; the caller
- * finishes it in file order.
+ * decoded chunks wait, and the chunk buffers are recycled. Opened with a {@link Stage}, the workers
+ * also put each record through it (for a replay, the part of each decision that needs no
+ * counters); the caller finishes the work in file order.
  *
  * <p>The header line is read first, on the caller's thread, because every chunk needs its grant.
  * If the first chunk holds no line at all but blank and comment lines (a file that starts with
@@ -51,27 +50,27 @@ public final class ParallelTraceReader implements RecordSource {
   private final BlockingQueue<Future<ChunkDecoder.Decoded>> decoded = new ArrayBlockingQueue<>(AHEAD);
   private final Thread splitter;
   private final ThreadLocal<ChunkDecoder> decoders;
-  /** The argument keys to build when there is no simulator (null: all). */
+  /** The argument keys to build when there is no stage (null: all). */
   private final Set<String> keep;
-  /** The simulator to prepare decisions with, once known; null: none. */
-  private final CompletableFuture<Simulator> simulator;
+  /** The stage each record goes through, once known; null: none. */
+  private final CompletableFuture<Stage> stage;
   private volatile boolean closed;
-  /** Set when the caller will not use prepared decisions: chunks decoded from then on prepare none. */
-  private volatile boolean withoutDecisions;
+  /** Set when the caller will not use the stage's work: chunks decoded from then on skip it. */
+  private volatile boolean stageless;
   private TraceReader.Entry pending;
   private List<TraceReader.Entry> entries = List.of();
-  /** The decisions prepared for {@link #entries}, index for index; null if none were. */
-  private Simulator.Prepared[] prepared;
+  /** The stage's work for {@link #entries}, index for index; null if there was none. */
+  private Object[] staged;
   private int index;
   private int lineBase;
   private int lines;
   private boolean ended;
 
   private ParallelTraceReader(String name, Chunks chunks, Chunk first, int firstLine, TraceHeader header,
-      TraceReader.Entry headerProblem, Set<String> keep, CompletableFuture<Simulator> simulator, int threads) {
+      TraceReader.Entry headerProblem, Set<String> keep, CompletableFuture<Stage> stage, int threads) {
     this.name = name;
     this.keep = keep;
-    this.simulator = simulator;
+    this.stage = stage;
     this.chunks = chunks;
     this.pending = headerProblem;
     this.lineBase = firstLine;
@@ -88,22 +87,21 @@ public final class ParallelTraceReader implements RecordSource {
   }
 
   /**
-   * Opens a trace to be replayed through {@code simulator}, decoded on every core: only the
-   * argument keys its policy reads are built, and each record comes with its decision prepared.
+   * Opens a trace decoded on every core, each record put through {@code stage} on the decoding
+   * threads: only the argument keys the stage reads are built.
    */
-  public static RecordSource open(Path file, String name, Simulator simulator) throws IOException {
-    return open(file, name, CompletableFuture.completedFuture(simulator));
+  public static RecordSource open(Path file, String name, Stage stage) throws IOException {
+    return open(file, name, CompletableFuture.completedFuture(stage));
   }
 
   /**
-   * Opens a trace before its simulator exists, so that reading it overlaps compiling the policy:
-   * chunks decoded before {@code simulator} completes build every argument and prepare nothing
-   * (the replay then decides those records in full); later chunks are decoded as
-   * {@link #open(Path, String, Simulator)} decodes them. Close the source if the simulator never
-   * comes.
+   * Opens a trace before its stage exists (reading then overlaps compiling the policy): chunks
+   * decoded before {@code stage} completes build every argument and skip the stage (the caller
+   * then does that work itself); later chunks are decoded as {@link #open(Path, String, Stage)}
+   * decodes them. Close the source if the stage never comes.
    */
-  public static RecordSource open(Path file, String name, CompletableFuture<Simulator> simulator) throws IOException {
-    return open(file, name, null, simulator, Runtime.getRuntime().availableProcessors(), READ);
+  public static RecordSource open(Path file, String name, CompletableFuture<Stage> stage) throws IOException {
+    return open(file, name, null, stage, Runtime.getRuntime().availableProcessors(), READ);
   }
 
   /** Opens a trace decoded on every core, building every argument. */
@@ -112,18 +110,18 @@ public final class ParallelTraceReader implements RecordSource {
   }
 
   /**
-   * Opens a trace that builds only {@code argumentKeys} of the arguments (null: all) and prepares
-   * decisions with {@code simulator} once it completes (null: never), decoded on {@code threads}
+   * Opens a trace that builds only {@code argumentKeys} of the arguments (null: all) and puts
+   * each record through {@code stage} once it completes (null: never), decoded on {@code threads}
    * threads in chunks of about {@code read} new bytes; {@code name} is how messages name the file.
    */
-  static RecordSource open(Path file, String name, Set<String> argumentKeys, CompletableFuture<Simulator> simulator,
+  static RecordSource open(Path file, String name, Set<String> argumentKeys, CompletableFuture<Stage> stage,
       int threads, int read)
       throws IOException {
     Chunks chunks = new Chunks(FileChannel.open(file, StandardOpenOption.READ), read);
     try {
       Chunk first = chunks.next();
       if (first == null) {
-        return new ParallelTraceReader(name, chunks, null, 0, TraceHeader.NONE, null, argumentKeys, simulator, threads);
+        return new ParallelTraceReader(name, chunks, null, 0, TraceHeader.NONE, null, argumentKeys, stage, threads);
       }
       // the first line that is not blank or a comment may be the header
       int line = 0;
@@ -142,9 +140,9 @@ public final class ParallelTraceReader implements RecordSource {
           }
           Chunk rest = new Chunk(first.data(), end + 1, first.length(), false);
           return header instanceof TraceHeader h
-              ? new ParallelTraceReader(name, chunks, rest, line, h, null, argumentKeys, simulator, threads)
+              ? new ParallelTraceReader(name, chunks, rest, line, h, null, argumentKeys, stage, threads)
               : new ParallelTraceReader(name, chunks, rest, line, TraceHeader.NONE,
-                  TraceReader.problem(name, line, (String) header), argumentKeys, simulator, threads);
+                  TraceReader.problem(name, line, (String) header), argumentKeys, stage, threads);
         }
         position = end + 1;
         if (position >= first.length() && !chunks.atEnd()) {
@@ -153,7 +151,7 @@ public final class ParallelTraceReader implements RecordSource {
           return TraceReader.open(file, name, argumentKeys);
         }
       }
-      return new ParallelTraceReader(name, chunks, first, 0, TraceHeader.NONE, null, argumentKeys, simulator, threads);
+      return new ParallelTraceReader(name, chunks, first, 0, TraceHeader.NONE, null, argumentKeys, stage, threads);
     } catch (IOException | RuntimeException e) {
       chunks.close();
       throw e;
@@ -187,9 +185,9 @@ public final class ParallelTraceReader implements RecordSource {
       return new ChunkDecoder.Decoded(List.of(TraceReader.problem(name, 1, JsonLines.tooLong())), null, 1);
     }
     try {
-      Simulator bound = simulator == null ? null : simulator.getNow(null);
+      Stage bound = stage == null ? null : stage.getNow(null);
       return decoders.get().decode(chunk.data(), chunk.from(), chunk.length(),
-          bound != null ? bound.argumentKeys() : simulator != null ? null : keep, withoutDecisions ? null : bound);
+          bound != null ? bound.argumentKeys() : stage != null ? null : keep, stageless ? null : bound);
     } finally {
       chunks.release(chunk.data());
     }
@@ -216,7 +214,7 @@ public final class ParallelTraceReader implements RecordSource {
         }
         ChunkDecoder.Decoded d = next.get();
         entries = d.entries();
-        prepared = d.prepared();
+        staged = d.staged();
         lines = d.lines();
         index = 0;
       } catch (InterruptedException e) {
@@ -234,23 +232,23 @@ public final class ParallelTraceReader implements RecordSource {
       }
     }
     int i = index++;
-    return shifted(entries.get(i), prepared == null ? null : prepared[i]);
+    return shifted(entries.get(i), staged == null ? null : staged[i]);
   }
 
-  /** The entry with its line number in the file rather than in its chunk, and its prepared decision. */
-  private TraceReader.Entry shifted(TraceReader.Entry e, Simulator.Prepared decision) {
+  /** The entry with its line number in the file rather than in its chunk, and the stage's work. */
+  private TraceReader.Entry shifted(TraceReader.Entry e, Object work) {
     if (e.record() != null) {
       TraceRecord r = e.record();
       return new TraceReader.Entry(new TraceRecord(lineBase + r.line(), r.call(), r.expect(), r.id(), r.name()), null,
-          decision);
+          work);
     }
     TraceProblem p = e.problem();
     return new TraceReader.Entry(null, new TraceProblem(p.file(), lineBase + p.line(), p.message()));
   }
 
   @Override
-  public void withoutDecisions() {
-    withoutDecisions = true;
+  public void withoutStage() {
+    stageless = true;
   }
 
   @Override

@@ -85,8 +85,8 @@ final class Prefetching implements RecordSource {
   }
 
   @Override
-  public void withoutDecisions() {
-    source.withoutDecisions();
+  public void withoutStage() {
+    source.withoutStage();
   }
 
   /** The source's warnings: complete once {@link #next} has returned null (the end went through the queue after them). */

@@ -13,10 +13,10 @@ public interface RecordSource extends AutoCloseable {
   }
 
   /**
-   * The caller will not use the decisions entries come with (a sort decides its records later, in
-   * another order): a source that prepares them may stop, from the next chunk it decodes.
+   * The caller will not use the {@link Stage}'s work entries come with (a sort decides its records
+   * later, in another order): a source that does that work may stop, from the next chunk it decodes.
    */
-  default void withoutDecisions() {}
+  default void withoutStage() {}
 
   /** What the source noticed while reading and did not stop for, each starting "line N: ". */
   default java.util.List<String> warnings() {

@@ -100,6 +100,68 @@ public final class Replayer {
   /** A simulator and the listener of its decisions: one of the policies a replay decides each record for. */
   public record Lane(Simulator simulator, Listener listener) {}
 
+  /**
+   * The stage that prepares each record's decision for {@code simulator} on the fast reader's
+   * decoding threads ({@link Simulator#prepare}: the part that reads no counters), building only
+   * the argument keys its policy reads.
+   */
+  public static Stage preparing(Simulator simulator) {
+    return new Stage() {
+      @Override
+      public java.util.Set<String> argumentKeys() {
+        return simulator.argumentKeys();
+      }
+
+      @Override
+      public Object apply(dev.mcppolicy.sim.Call call) {
+        return simulator.prepare(call);
+      }
+    };
+  }
+
+  /**
+   * The stage that prepares each record's decision for every lane, in the lanes' order, building
+   * the argument keys any of their policies reads: a replay of several policies then prepares
+   * them all on the decoding threads.
+   */
+  public static Stage preparing(List<Lane> lanes) {
+    if (lanes.size() == 1) {
+      return preparing(lanes.get(0).simulator());
+    }
+    Simulator[] simulators = lanes.stream().map(Lane::simulator).toArray(Simulator[]::new);
+    java.util.Set<String> keys = new java.util.TreeSet<>();
+    for (Simulator s : simulators) {
+      keys.addAll(s.argumentKeys());
+    }
+    java.util.Set<String> read = java.util.Set.copyOf(keys);
+    return new Stage() {
+      @Override
+      public java.util.Set<String> argumentKeys() {
+        return read;
+      }
+
+      @Override
+      public Object apply(dev.mcppolicy.sim.Call call) {
+        Simulator.Prepared[] each = new Simulator.Prepared[simulators.length];
+        for (int i = 0; i < each.length; i++) {
+          each[i] = simulators[i].prepare(call);
+        }
+        return each;
+      }
+    };
+  }
+
+  /** What was prepared for {@code simulator} in an entry's staged work; null: nothing (it decides in full). */
+  private static Simulator.Prepared preparedFor(Object staged, Simulator simulator, int lane) {
+    if (staged instanceof Simulator.Prepared p) {
+      return p.preparedBy(simulator) ? p : null;
+    }
+    if (staged instanceof Simulator.Prepared[] each && lane < each.length && each[lane].preparedBy(simulator)) {
+      return each[lane];
+    }
+    return null;
+  }
+
   public static Summary replay(Opener opener, Simulator simulator, Options options, Listener listener) throws IOException {
     return replay(opener, List.of(new Lane(simulator, listener)), options).get(0);
   }
@@ -110,8 +172,8 @@ public final class Replayer {
    * from) are compared on the same traffic without reading it twice. A record's prepared decision
    * is used by the simulator that prepared it; the others prepare the call themselves. A summary
    * per lane, in the order given. The source must keep every argument key any lane's policy reads:
-   * open a trace with {@code ParallelTraceReader.open(file, name)}, not with one lane's simulator
-   * (which keeps only the keys its own policy reads).
+   * open a trace with {@code ParallelTraceReader.open(file, name, preparing(lanes))} (or with no
+   * stage), not with one lane's stage (which keeps only the keys its own policy reads).
    */
   public static List<Summary> replay(Opener opener, List<Lane> lanes, Options options) throws IOException {
     Lane[] all = lanes.toArray(new Lane[0]);
@@ -138,9 +200,7 @@ public final class Replayer {
           }
           last = r.call().at();
           for (int i = 0; i < all.length; i++) {
-            Simulator.Prepared prepared = e.prepared();
-            decide(r, prepared != null && prepared.preparedBy(all[i].simulator()) ? prepared : null, all[i].simulator(),
-                tallies[i], all[i].listener());
+            decide(r, preparedFor(e.staged(), all[i].simulator(), i), all[i].simulator(), tallies[i], all[i].listener());
           }
         }
         if (disorder == null) {
@@ -190,7 +250,7 @@ public final class Replayer {
     Tally[] tallies = tallies(all.length);
     try (SortedRuns runs = new SortedRuns(options.sortBudget(), SortedRuns.FAN_IN)) {
       try (RecordSource source = prefetched(opener.open())) {
-        source.withoutDecisions(); // each record is decided after the sort, in full
+        source.withoutStage(); // each record is decided after the sort, in full
         for (TraceReader.Entry e = source.next(); e != null; e = source.next()) {
           if (e.problem() != null) {
             for (Tally t : tallies) {

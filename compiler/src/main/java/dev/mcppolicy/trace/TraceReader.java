@@ -44,10 +44,10 @@ public final class TraceReader implements RecordSource {
   private boolean first = true;
 
   /**
-   * A record, or a problem with one line; a record read for a simulator may come with its decision
-   * prepared ({@link Simulator#prepare}), which only that simulator can finish.
+   * A record, or a problem with one line; a record read with a {@link Stage} may come with what
+   * the stage made of it (null: nothing, and the caller does that work itself).
    */
-  public record Entry(TraceRecord record, TraceProblem problem, Simulator.Prepared prepared) {
+  public record Entry(TraceRecord record, TraceProblem problem, Object staged) {
     public Entry(TraceRecord record, TraceProblem problem) {
       this(record, problem, null);
     }

@@ -39,7 +39,7 @@ class MultiLaneReplayTest {
   private static List<String> alone(PolicyDocument policy, Path trace) throws Exception {
     Simulator simulator = Simulator.of(policy, WindowMode.CALENDAR);
     List<String> out = new ArrayList<>();
-    Replayer.replay(() -> ParallelTraceReader.open(trace, trace.toString(), simulator), simulator,
+    Replayer.replay(() -> ParallelTraceReader.open(trace, trace.toString(), Replayer.preparing(simulator)), simulator,
         Replayer.Options.DEFAULT, (r, d, m) -> out.add(describe(r, d)));
     return out;
   }
@@ -49,18 +49,42 @@ class MultiLaneReplayTest {
     PolicyDocument odoo = compile(SAMPLES.resolve("odoo/policy.mcppolicy"));
     PolicyDocument github = compile(SAMPLES.resolve("github/policy.mcppolicy"));
     for (Path trace : traces("odoo")) {
-      Simulator first = Simulator.of(odoo, WindowMode.CALENDAR);
-      Simulator second = Simulator.of(github, WindowMode.CALENDAR);
-      List<String> a = new ArrayList<>();
-      List<String> b = new ArrayList<>();
-      // opened without a simulator: every argument key is kept, whichever policy reads it
-      List<Replayer.Summary> summaries = Replayer.replay(() -> ParallelTraceReader.open(trace, trace.toString()),
-          List.of(new Replayer.Lane(first, (r, d, m) -> a.add(describe(r, d))),
-              new Replayer.Lane(second, (r, d, m) -> b.add(describe(r, d)))), Replayer.Options.DEFAULT);
-      assertEquals(alone(odoo, trace), a);
-      assertEquals(alone(github, trace), b);
-      assertTrue(summaries.get(0).calls() > 50 && summaries.get(0).calls() == summaries.get(1).calls());
-      assertTrue(!a.equals(b), "two different policies decide the workday differently");
+      for (boolean staged : new boolean[] {false, true}) {
+        Simulator first = Simulator.of(odoo, WindowMode.CALENDAR);
+        Simulator second = Simulator.of(github, WindowMode.CALENDAR);
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        List<Replayer.Lane> lanes = List.of(new Replayer.Lane(first, (r, d, m) -> a.add(describe(r, d))),
+            new Replayer.Lane(second, (r, d, m) -> b.add(describe(r, d))));
+        // without a stage every argument key is kept; the lanes' stage keeps those any policy reads,
+        // and prepares each record's decision for both on the decoding threads
+        Stage stage = staged ? Replayer.preparing(lanes) : null;
+        List<Replayer.Summary> summaries = Replayer.replay(() -> staged
+            ? ParallelTraceReader.open(trace, trace.toString(), stage)
+            : ParallelTraceReader.open(trace, trace.toString()), lanes, Replayer.Options.DEFAULT);
+        assertEquals(alone(odoo, trace), a, "staged " + staged);
+        assertEquals(alone(github, trace), b, "staged " + staged);
+        assertTrue(summaries.get(0).calls() > 50 && summaries.get(0).calls() == summaries.get(1).calls());
+        assertTrue(!a.equals(b), "two different policies decide the workday differently");
+      }
+    }
+  }
+
+  /** The lanes' stage prepares a decision for each lane, each by its own simulator, and keeps the keys any reads. */
+  @Test
+  void theLanesStagePreparesForEveryLane() throws Exception {
+    Simulator first = Simulator.of(compile(SAMPLES.resolve("odoo/policy.mcppolicy")), WindowMode.CALENDAR);
+    Simulator second = Simulator.of(compile(SAMPLES.resolve("github/policy.mcppolicy")), WindowMode.CALENDAR);
+    Stage stage = Replayer.preparing(List.of(new Replayer.Lane(first, (r, d, m) -> {}),
+        new Replayer.Lane(second, (r, d, m) -> {})));
+    java.util.Set<String> keys = new java.util.TreeSet<>(first.argumentKeys());
+    keys.addAll(second.argumentKeys());
+    assertEquals(keys, new java.util.TreeSet<>(stage.argumentKeys()));
+    try (RecordSource source = TraceReader.open(traces("odoo").get(0), "t")) {
+      TraceRecord r = source.next().record();
+      Simulator.Prepared[] each = (Simulator.Prepared[]) stage.apply(r.call());
+      assertEquals(2, each.length);
+      assertTrue(each[0].preparedBy(first) && each[1].preparedBy(second));
     }
   }
 

@@ -147,19 +147,19 @@ class ParallelTraceReaderTest {
     for (int threads = 1; threads <= 2; threads++) {
       int t = threads;
       assertEquals(plain, decisions(policy, s -> ParallelTraceReader.open(file, "t.jsonl", s.argumentKeys(),
-          java.util.concurrent.CompletableFuture.completedFuture(s), t, 4096)));
+          java.util.concurrent.CompletableFuture.completedFuture(Replayer.preparing(s)), t, 4096)));
     }
     // opened before the simulator exists: the first chunks are decoded without it, the rest with it
     int[] prepared = new int[2];
     assertEquals(plain, decisions(policy, s -> {
-      var later = new java.util.concurrent.CompletableFuture<Simulator>();
+      var later = new java.util.concurrent.CompletableFuture<Stage>();
       RecordSource early = ParallelTraceReader.open(file, "t.jsonl", null, later, 2, 4096);
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {
         throw new IOException(e);
       }
-      later.complete(s);
+      later.complete(Replayer.preparing(s));
       return counting(early, prepared);
     }));
     assertTrue(prepared[0] > 0 && prepared[1] > 0, () -> prepared[0] + " decided in full, " + prepared[1] + " prepared");
@@ -168,8 +168,8 @@ class ParallelTraceReaderTest {
     int[] told = new int[2];
     assertEquals(plain, decisions(policy, s -> {
       RecordSource sorting = ParallelTraceReader.open(file, "t.jsonl", s.argumentKeys(),
-          java.util.concurrent.CompletableFuture.completedFuture(s), 2, 4096);
-      sorting.withoutDecisions();
+          java.util.concurrent.CompletableFuture.completedFuture(Replayer.preparing(s)), 2, 4096);
+      sorting.withoutStage();
       return counting(sorting, told);
     }));
     assertTrue(told[0] > 4_000, () -> told[0] + " decided in full, " + told[1] + " prepared");
@@ -182,7 +182,7 @@ class ParallelTraceReaderTest {
       public TraceReader.Entry next() throws IOException {
         TraceReader.Entry e = source.next();
         if (e != null && e.record() != null) {
-          prepared[e.prepared() == null ? 0 : 1]++;
+          prepared[e.staged() == null ? 0 : 1]++;
         }
         return e;
       }

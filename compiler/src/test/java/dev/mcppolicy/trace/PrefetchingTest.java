@@ -28,7 +28,7 @@ class PrefetchingTest {
     }
 
     @Override
-    public void withoutDecisions() {
+    public void withoutStage() {
       toldWithoutDecisions = true;
     }
 
@@ -56,10 +56,10 @@ class PrefetchingTest {
   }
 
   @Test
-  void withoutDecisionsReachesTheSource() throws IOException {
+  void withoutStageReachesTheSource() throws IOException {
     Counting source = new Counting(1);
     try (Prefetching ahead = new Prefetching(source)) {
-      ahead.withoutDecisions();
+      ahead.withoutStage();
       assertTrue(source.toldWithoutDecisions);
     }
   }

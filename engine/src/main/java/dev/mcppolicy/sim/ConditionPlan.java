@@ -65,13 +65,25 @@ final class ConditionPlan {
     }
   }
 
-  /** With {@code regexes} to share compiled patterns between conditions (a policy often repeats one). */
-  ConditionPlan(Condition c, java.util.Map<String, Regex> regexes) {
+  /**
+   * With {@code regexes} to share compiled patterns between conditions (a policy often repeats
+   * one), and {@code names} to share one String per key name (a lookup that meets the very String
+   * it looks for compares no characters; equal text is found all the same).
+   */
+  ConditionPlan(Condition c, java.util.Map<String, Regex> regexes, java.util.Map<String, String> names) {
     String path = c.path();
     this.segments = path.substring("args.".length()).split("\\.", -1);
+    for (int i = 0; i < segments.length; i++) {
+      segments[i] = names.computeIfAbsent(segments[i], k -> k);
+    }
     this.op = c.op();
     this.existsWanted = c.value() instanceof JsonBoolean b && b.value();
     this.test = ValueTest.of(op, c.value(), regexes);
+  }
+
+  /** The top-level argument key the condition reads. */
+  String key() {
+    return segments[0];
   }
 
   String path() {

@@ -54,6 +54,8 @@ public final class Simulator {
   private final Map<String, Integer> counterIndex = new HashMap<>();
   /** Patterns compiled so far, by source: tools given the same preset share one. */
   private final Map<String, ConditionPlan.Regex> regexes = new HashMap<>();
+  /** One String per argument key name, shared by every condition that reads it. */
+  private final Map<String, String> keyNames = new HashMap<>();
   private final Prepared allowedWithoutLimits =
       new Prepared(this, Decision.withoutCounters(Verdict.ALLOW, "", "", ""), null);
   /** The prepared decision of a call to a tool the policy does not name, under default allow. */
@@ -70,15 +72,17 @@ public final class Simulator {
     document.hide().forEach(name -> tools.put(name, HIDDEN)); // hiding wins over any rules: one lookup decides both
     this.counters = new Counters(mode, counterIndex.size());
     Set<String> keys = new HashSet<>();
-    for (ToolPolicy tool : document.tools().values()) {
-      for (List<Rule> rules : List.of(tool.require(), tool.denyIf())) {
-        for (Rule r : rules) {
-          for (Condition c : r.conditions()) {
-            keys.add(c.path().substring("args.".length()).split("\\.", 2)[0]);
+    for (ToolPlan plan : tools.values()) {
+      for (RulePlan[] rules : List.of(plan.require(), plan.denyIf())) {
+        for (RulePlan r : rules) {
+          for (ConditionPlan c : r.conditions()) {
+            keys.add(c.key());
           }
         }
       }
     }
+    // the conditions' own key Strings: the fast reader builds arguments with the Strings of this
+    // set, so a condition's lookup usually meets its very key and compares no characters
     this.argumentKeys = java.util.Collections.unmodifiableSet(keys);
   }
 
@@ -327,7 +331,7 @@ public final class Simulator {
   private RulePlan rule(Rule rule, String id, String aliasPrefix) {
     List<ConditionPlan> conditions = new ArrayList<>();
     for (Condition c : rule.conditions()) {
-      conditions.add(new ConditionPlan(c, regexes));
+      conditions.add(new ConditionPlan(c, regexes, keyNames));
     }
     String alias = conditions.isEmpty() ? "" : aliasPrefix + conditions.get(0).path() + "-" + conditions.get(0).op().word();
     String message = rule.onDeny().orElse("Denied by rule \"" + id + "\"");
