@@ -38,11 +38,11 @@ final class DocumentBudget {
    * @param selected how many tools each statement selects
    * @param conjunctions the {@code require} or {@code deny_if} entries a rule emits
    */
-  static boolean fits(List<Resolver.Placed> statements, Map<Resolver.Placed, Integer> selected, int tools,
+  static boolean fits(List<Placed> statements, Map<Placed, Integer> selected, int tools,
       BiFunction<RuleItem, Module, Optional<List<List<Condition>>>> conjunctions, Diagnostics sink) {
     if (tools > MAX_TOOLS) {
-      Resolver.Placed widest = null;
-      for (Resolver.Placed p : statements) {
+      Placed widest = null;
+      for (Placed p : statements) {
         if (widest == null || selected.getOrDefault(p, 0) > selected.getOrDefault(widest, 0)) {
           widest = p;
         }
@@ -50,11 +50,11 @@ final class DocumentBudget {
       report(sink, widest, "tools", tools, MAX_TOOLS, selected.getOrDefault(widest, 0), 1);
       return false;
     }
-    Map<Resolver.Placed, PerTool> perTool = new HashMap<>();
+    Map<Placed, PerTool> perTool = new HashMap<>();
     long rules = 0;
     long conditions = 0;
     long bytes = 0;
-    for (Resolver.Placed p : statements) {
+    for (Placed p : statements) {
       if (!(p.statement() instanceof Statement.ToolBlock block) || selected.getOrDefault(p, 0) == 0) {
         continue;
       }
@@ -88,11 +88,11 @@ final class DocumentBudget {
     return true;
   }
 
-  private static boolean overBy(Diagnostics sink, Map<Resolver.Placed, PerTool> perTool, Map<Resolver.Placed, Integer> selected,
+  private static boolean overBy(Diagnostics sink, Map<Placed, PerTool> perTool, Map<Placed, Integer> selected,
       String what, long total, long limit, java.util.function.ToLongFunction<PerTool> measure) {
-    Resolver.Placed most = null;
+    Placed most = null;
     long mostAdds = -1;
-    for (Map.Entry<Resolver.Placed, PerTool> e : perTool.entrySet()) {
+    for (Map.Entry<Placed, PerTool> e : perTool.entrySet()) {
       long adds = measure.applyAsLong(e.getValue()) * selected.get(e.getKey());
       if (adds > mostAdds || adds == mostAdds && e.getKey().order() < most.order()) {
         most = e.getKey();
@@ -103,7 +103,7 @@ final class DocumentBudget {
     return false;
   }
 
-  private static void report(Diagnostics sink, Resolver.Placed at, String what, long total, long limit, long tools,
+  private static void report(Diagnostics sink, Placed at, String what, long total, long limit, long tools,
       long each) {
     sink.add(Diagnostic.of(Code.E314, "the compiled policy would have " + grouped(total) + " " + what + ", "
         + grouped(total - limit) + " more than the " + grouped(limit) + " a policy may have; this statement adds "
