@@ -39,7 +39,7 @@ class LineParserTest {
   @Test
   void agreesOnEveryCommittedTraceLine() throws Exception {
     List<Path> traces = new ArrayList<>();
-    for (String root : List.of("src/test/resources", "../samples", "../cli/src/test/resources")) {
+    for (String root : List.of("src/test/resources", "../replay/src/test/resources", "../samples", "../cli/src/test/resources")) {
       try (Stream<Path> files = Files.walk(Path.of(root))) {
         files.filter(p -> p.toString().endsWith(".jsonl") || p.toString().endsWith(".log")).forEach(traces::add);
       }
