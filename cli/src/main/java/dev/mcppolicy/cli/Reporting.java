@@ -57,6 +57,16 @@ final class Reporting {
     }
   }
 
+  /** A problem the library found with no place in a source: its message, as {@link #problem(PrintWriter, Code, String)} prints one. */
+  void problem(PrintWriter err, Diagnostic d) {
+    if (format == Format.text) {
+      err.println(PREFIX + d.message());
+      err.flush();
+    } else {
+      document.add(d);
+    }
+  }
+
   /** A line for people (counts, what was updated): text only, never part of the document. */
   void summary(PrintWriter err, String line) {
     if (format == Format.text) {

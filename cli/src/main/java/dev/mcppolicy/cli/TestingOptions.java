@@ -47,7 +47,7 @@ final class TestingOptions {
     if (!report.diagnostics().isEmpty()) {
       reporting.print(report.diagnostics(), err, null);
     }
-    report.problems().forEach(p -> reporting.problem(err, Code.E601, "mcppolicy: " + p));
+    report.problems().forEach(p -> reporting.problem(err, p));
     report.nothingToTest().ifPresent(n -> reporting.problem(err, Code.E602, "mcppolicy: " + n));
     report.warnings().forEach(w -> reporting.problem(err, Code.E604, w));
     out.print(report.text());

@@ -24,7 +24,8 @@ public class CompileMojo extends AbstractPolicyMojo {
         compileOptions(), true);
     MavenLog.diagnostics(getLog(), report.diagnostics());
     if (!report.problems().isEmpty()) {
-      throw new MojoExecutionException("mcppolicy: " + String.join("; ", report.problems()));
+      throw new MojoExecutionException("mcppolicy: "
+          + String.join("; ", report.problems().stream().map(dev.mcppolicy.diag.Diagnostic::message).toList()));
     }
     failOnDiagnostics(report.diagnostics(), List.of(), "problems");
     getLog().info("mcppolicy: compiled " + dev.mcppolicy.report.Words.count(report.written().size(), "policy", "policies")

@@ -71,13 +71,13 @@ public class VerifyMojo extends AbstractPolicyMojo {
         throw new MojoExecutionException("mcppolicy: cannot write " + file + ": " + IoErrors.describe(e), e);
       }
     }
-    List<String> failures = new ArrayList<>(report.problems());
+    List<String> failures = new ArrayList<>(report.problems().stream().map(dev.mcppolicy.diag.Diagnostic::message).toList());
     for (SuiteResult suite : report.suites()) {
       for (CaseResult c : suite.cases()) {
         c.failure().or(c::error).ifPresent(failures::add);
       }
     }
-    report.problems().forEach(p -> getLog().error("mcppolicy: " + p));
+    report.problems().forEach(p -> getLog().error("mcppolicy: " + p.message()));
     failOnDiagnostics(report.diagnostics(), failures, failures.size() == 1 ? "failure" : "failures");
     if (report.nothingToTest().isPresent()) {
       getLog().warn("mcppolicy: " + report.nothingToTest().get()); // green, as Surefire is without tests

@@ -3,6 +3,7 @@ package dev.mcppolicy.run;
 import dev.mcppolicy.compiler.CompileOptions;
 import dev.mcppolicy.compiler.CompileResult;
 import dev.mcppolicy.compiler.PolicyCompiler;
+import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.Diagnostics;
 import dev.mcppolicy.compiler.ProjectRoot;
@@ -25,8 +26,11 @@ import java.util.List;
 public final class ProjectCompiler {
   private ProjectCompiler() {}
 
-  /** What a compile did: diagnostics, problems, and which outputs were written or up to date. */
-  public record Report(List<Diagnostic> diagnostics, List<String> problems, List<Path> written, List<Path> upToDate) {
+  /**
+   * What a compile did: diagnostics, problems (inputs that could not be listed and outputs that
+   * could not be written, as E601 and E603 diagnostics), and which outputs were written or up to date.
+   */
+  public record Report(List<Diagnostic> diagnostics, List<Diagnostic> problems, List<Path> written, List<Path> upToDate) {
     public Report {
       diagnostics = List.copyOf(diagnostics);
       problems = List.copyOf(problems);
@@ -41,11 +45,11 @@ public final class ProjectCompiler {
 
   public static Report compile(Path source, Path output, CompileOptions options, boolean skipUpToDate) {
     Diagnostics diagnostics = new Diagnostics();
-    List<String> problems = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
     List<Path> written = new ArrayList<>();
     List<Path> upToDate = new ArrayList<>();
     FileTree.Listing tree = sources(source, options);
-    problems.addAll(tree.problems());
+    tree.problems().forEach(p -> problems.add(Diagnostic.of(Code.E601, p)));
     List<Path> files = tree.files();
     FileTime newest = files.stream().map(ProjectCompiler::modified).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
     CompileOptions compile = options.withImportPath(List.of(source));
@@ -69,7 +73,7 @@ public final class ProjectCompiler {
         AtomicFiles.write(out, PolicyJson.canonical(result.document().get()));
         written.add(out);
       } catch (IOException e) {
-        problems.add("cannot write " + out + ": " + IoErrors.describe(e));
+        problems.add(Diagnostic.of(Code.E603, "cannot write " + out + ": " + IoErrors.describe(e)));
       }
     }
     List<Diagnostic> ds = Diagnostics.strict(diagnostics.sorted(), options.strict());

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything a test or verify run found: compiler diagnostics, inputs that could not be used,
- * suite results, warnings, the outputs written, and, when it found nothing to test, what it
- * searched ({@code nothingToTest}: an empty run is never a green run).
+ * Everything a test or verify run found: compiler diagnostics, inputs that could not be used
+ * ({@code problems}: E601 diagnostics, in the order found), suite results, warnings, the outputs
+ * written, and, when it found nothing to test, what it searched ({@code nothingToTest}: an empty
+ * run is never a green run).
  */
-public record TestReport(List<Diagnostic> diagnostics, List<String> problems, List<SuiteResult> suites,
+public record TestReport(List<Diagnostic> diagnostics, List<Diagnostic> problems, List<SuiteResult> suites,
     List<String> warnings, List<Path> written, java.util.Optional<String> nothingToTest) {
 
   public TestReport {

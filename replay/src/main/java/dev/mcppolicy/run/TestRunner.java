@@ -112,7 +112,8 @@ public final class TestRunner {
           + " (searched " + count(folders.size(), "folder") + ", found " + count(policyCount, "policy", "policies") + ", "
           + count(testFileCount, "test file") + " and " + count(traceCount, "trace") + ")");
     }
-    return new TestReport(ds, List.copyOf(problems), suites, warnings, written, nothing);
+    List<Diagnostic> unusable = problems.stream().map(p -> Diagnostic.of(dev.mcppolicy.diag.Code.E601, p)).toList();
+    return new TestReport(ds, unusable, suites, warnings, written, nothing);
   }
 
   private static String count(long n, String word) {

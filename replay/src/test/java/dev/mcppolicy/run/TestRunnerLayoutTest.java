@@ -96,7 +96,9 @@ class TestRunnerLayoutTest {
     TestReport report = TestRunner.verify(dir, options(false));
     assertEquals(2, report.exitCode());
     assertEquals(List.of("src/test/mcppolicy/stripe.trace.jsonl: no policy to replay this trace against: name it in a "
-        + "header line {\"trace\": {\"policy\": \"FILE\"}}, or keep one policy in its folder"), report.problems());
+        + "header line {\"trace\": {\"policy\": \"FILE\"}}, or keep one policy in its folder"),
+        report.problems().stream().map(dev.mcppolicy.diag.Diagnostic::message).toList());
+    assertEquals(List.of(dev.mcppolicy.diag.Code.E601), report.problems().stream().map(dev.mcppolicy.diag.Diagnostic::code).toList());
   }
 
   @Test
