@@ -99,9 +99,12 @@ public final class AtomicFiles {
     Path dir = real.getParent();
     Files.createDirectories(dir);
     Optional<Set<PosixFilePermission>> mode = Files.exists(real) ? permissions(real) : Optional.empty();
-    Path temp = createTemp(dir); // already known to the shutdown hook
+    Temp created = createTemp(dir); // already known to the shutdown hook
+    Path temp = created.path();
     try {
-      try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+      // written through the stream that created it: reopening it by name could make the file
+      // again after a shutdown hook had removed it, while this thread still runs
+      try (var out = new java.io.BufferedOutputStream(created.out())) {
         content.writeTo(out);
       }
       if (mode.isPresent()) {
@@ -144,17 +147,16 @@ public final class AtomicFiles {
   }
 
   /**
-   * A new, empty file beside the target. Created without explicit permissions, so the operating
+   * A new, empty file beside the target, open for writing. Created without explicit permissions, so the operating
    * system gives it {@code 0666 & ~umask}, as it would give the target if it were created directly
    * ({@code Files.createTempFile} would make it 0600).
    */
-  private static Path createTemp(Path dir) throws IOException {
+  private static Temp createTemp(Path dir) throws IOException {
     for (int attempt = 0; ; attempt++) {
       Path temp = dir.resolve(".mcppolicy-tmp-" + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".part");
       IN_FLIGHT.add(temp); // before it exists: a process stopped right after creating it still removes it
       try {
-        Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-        return temp;
+        return new Temp(temp, Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
       } catch (IOException e) {
         IN_FLIGHT.remove(temp);
         if (!(e instanceof java.nio.file.FileAlreadyExistsException) || attempt == 100) {
@@ -163,6 +165,9 @@ public final class AtomicFiles {
       }
     }
   }
+
+  /** A temporary file just created, and the stream that created it. */
+  private record Temp(Path path, java.io.OutputStream out) {}
 
   private static Optional<Set<PosixFilePermission>> permissions(Path file) {
     try {
