@@ -190,8 +190,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     @Override
-    public void problem(Code code, String line) {
-      reporting.problem(err, code, line);
+    public void problem(dev.mcppolicy.diag.Diagnostic problem) {
+      reporting.problem(err, problem);
     }
 
     @Override

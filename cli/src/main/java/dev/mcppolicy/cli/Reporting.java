@@ -57,10 +57,15 @@ final class Reporting {
     }
   }
 
-  /** A problem the library found with no place in a source: its message, as {@link #problem(PrintWriter, Code, String)} prints one. */
+  /**
+   * A problem the library found with an input or an output, or a warning about a run: in the
+   * document, the diagnostic as it is; in text, one line: {@code FILE:LINE: reason} for a trace
+   * line (traces.md), {@code mcppolicy: reason} for an error with no place, a warning as it is.
+   */
   void problem(PrintWriter err, Diagnostic d) {
     if (format == Format.text) {
-      err.println(PREFIX + d.message());
+      err.println(d.location().map(l -> l.file().name() + ":" + l.span().line() + ": ").orElse(d.isError() ? PREFIX : "")
+          + d.message());
       err.flush();
     } else {
       document.add(d);

@@ -271,6 +271,29 @@ class CliTest {
     assertEquals(expected, ((dev.mcppolicy.json.JsonString) first.members().get("message")).value());
   }
 
+  /**
+   * A bad trace line is one diagnostic (E601) located at its file and line: printed {@code FILE:LINE:
+   * reason} in text, as traces.md asks, and with its place in JSON and SARIF.
+   */
+  @Test
+  void aBadTraceLineIsALocatedDiagnosticInEveryFormat() throws Exception {
+    Path trace = write("bad.trace.jsonl", "{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"g\", \"tool\": \"oca_link\"}\n"
+        + "{\"ts\": \"2026-11-21T10:00:01Z\", \"grant\": \"g\"}\n");
+    Run text = run("replay", "--policy", good.toString(), trace.toString());
+    assertEquals(2, text.code());
+    assertEquals(trace + ":2: 'tool' is missing", text.err().lines().findFirst().orElseThrow());
+    Run json = run("replay", "--policy", good.toString(), trace.toString(), "--diagnostics", "json");
+    assertEquals(2, json.code());
+    JsonObject first = (JsonObject) ((dev.mcppolicy.json.JsonArray) ((JsonObject) JsonReader.read(json.err()).root())
+        .members().get("diagnostics")).elements().get(0);
+    assertEquals("E601", ((dev.mcppolicy.json.JsonString) first.get("code")).value());
+    assertEquals("'tool' is missing", ((dev.mcppolicy.json.JsonString) first.get("message")).value());
+    assertEquals(trace.toString(), ((dev.mcppolicy.json.JsonString) first.get("file")).value());
+    assertEquals("2", ((dev.mcppolicy.json.JsonNumber) first.get("line")).text());
+    Run sarif = run("replay", "--policy", good.toString(), trace.toString(), "--diagnostics", "sarif");
+    assertTrue(sarif.err().contains("\"ruleId\": \"E601\"") && sarif.err().contains("\"startLine\": 2"), sarif.err());
+  }
+
   @Test
   void aLoneSurrogateInATraceIsWrittenAsAnEscapeInJsonLines() throws Exception {
     Path trace = write("s.trace.jsonl", "{\"ts\": \"2026-11-21T10:00:00Z\", \"grant\": \"g\", \"tool\": \"a\\ud800\"}\n");

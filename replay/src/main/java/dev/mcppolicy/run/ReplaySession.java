@@ -58,8 +58,11 @@ public final class ReplaySession {
     /** Diagnostics with a place in a file: unknown tools of a trace. */
     void diagnostics(List<Diagnostic> diagnostics);
 
-    /** A problem or warning with no place in a source, as one line ({@code mcppolicy: cannot read ...}). */
-    void problem(Code code, String line);
+    /**
+     * A problem with an input or an output, or a warning about a run: a trace line's problem is
+     * located at its file and line; others have no place in a source.
+     */
+    void problem(Diagnostic problem);
 
     /** A line for people: counts, what was updated. */
     void summary(String line);
@@ -113,7 +116,7 @@ public final class ReplaySession {
       try {
         jsonl = Files.createTempFile("mcppolicy-replay-", ".jsonl");
       } catch (IOException e) {
-        events.problem(Code.E603, "mcppolicy: " + gathering(e));
+        events.problem(Diagnostic.of(Code.E603, gathering(e)));
         return new Result(true, 0, Optional.empty());
       }
       AtomicFiles.removeIfStopped(jsonl);
@@ -140,8 +143,8 @@ public final class ReplaySession {
     for (Path trace : traces) {
       String name = names.apply(trace);
       if (!Files.isRegularFile(trace)) {
-        events.problem(Code.E601, "mcppolicy: cannot read " + name + ": "
-            + (Files.isDirectory(trace) ? "it is a directory" : "no such file"));
+        events.problem(Diagnostic.of(Code.E601, "cannot read " + name + ": "
+            + (Files.isDirectory(trace) ? "it is a directory" : "no such file")));
         problems = true;
         continue;
       }
@@ -166,7 +169,7 @@ public final class ReplaySession {
         sink.restart();
         sink.close();
         IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-        events.problem(Code.E601, "mcppolicy: cannot replay " + name + ": " + IoErrors.describe(cause));
+        events.problem(Diagnostic.of(Code.E601, "cannot replay " + name + ": " + IoErrors.describe(cause)));
         problems = true;
         continue;
       }
@@ -174,15 +177,15 @@ public final class ReplaySession {
       try {
         sink.close();
       } catch (IOException e) {
-        events.problem(Code.E603, "mcppolicy: cannot replay " + name + ": " + gathering(e));
+        events.problem(Diagnostic.of(Code.E603, "cannot replay " + name + ": " + gathering(e)));
         return new Result(true, failed, Optional.empty());
       }
       List<Diagnostic> unknownTools = tools.warnings(name);
       if (!unknownTools.isEmpty()) {
         events.diagnostics(unknownTools);
       }
-      summary.problems().forEach(p -> events.problem(Code.E601, p.toString()));
-      summary.warnings().forEach(w -> events.problem(Code.E604, name + ": warning: " + w));
+      summary.problems().forEach(p -> events.problem(p.diagnostic()));
+      summary.warnings().forEach(w -> events.problem(Diagnostic.of(Code.E604, name + ": warning: " + w)));
       if (!summary.problems().isEmpty()) {
         problems = true;
         if (!options.keepGoing()) {
@@ -253,7 +256,7 @@ public final class ReplaySession {
       events.summary(name + ": updated " + updated + " expectations");
       return true;
     } catch (IOException e) {
-      events.problem(Code.E603, "mcppolicy: cannot update " + name + ": " + IoErrors.describe(e));
+      events.problem(Diagnostic.of(Code.E603, "cannot update " + name + ": " + IoErrors.describe(e)));
       return false;
     }
   }
