@@ -114,7 +114,7 @@ final class ReplayCommand implements Callable<Integer> {
       ReplaySession.Options options = new ReplaySession.Options(ReplaySession.Format.valueOf(format.name().toUpperCase(
           java.util.Locale.ROOT)), verbose, update, windows, keepGoing, from == Source.trace ? ReplaySession.Source.TRACE
           : ReplaySession.Source.JSONRPC, Optional.ofNullable(grant), startAt);
-      ReplaySession.Result result = ReplaySession.run(loaded, traces, options, new Events(), Names::of, early,
+      ReplaySession.Result result = ReplaySession.run(loaded, traces, options, new ReplayEvents(reporting, err), Names::of, early,
           firstSimulator);
       if (result.output().isEmpty()) {
         return ExitCodes.USAGE;
@@ -175,53 +175,5 @@ final class ReplayCommand implements Callable<Integer> {
       output.writeTo(writer);
       writer.flush();
     });
-  }
-
-  /** What the session tells, on stderr: diagnostics and problems through Reporting, progress on a terminal. */
-  private final class Events implements ReplaySession.Events {
-    private final boolean terminal = System.console() != null && reporting.text();
-    private long started = System.nanoTime();
-    private long last = started;
-    private boolean shown;
-
-    @Override
-    public void diagnostics(List<dev.mcppolicy.diag.Diagnostic> diagnostics) {
-      reporting.print(diagnostics, err, null);
-    }
-
-    @Override
-    public void problem(dev.mcppolicy.diag.Diagnostic problem) {
-      reporting.problem(err, problem);
-    }
-
-    @Override
-    public void summary(String line) {
-      reporting.summary(err, line);
-    }
-
-    /** Records read and calls per second, about once a second. */
-    @Override
-    public void progress(String trace, long records) {
-      long now = System.nanoTime();
-      if (!terminal || now - last < 1_000_000_000L) {
-        return;
-      }
-      last = now;
-      shown = true;
-      long perSecond = (long) (records / ((now - started) / 1e9));
-      err.print("\r" + trace + ": " + records + " records read (" + perSecond + " calls/s)\u001b[K");
-      err.flush();
-    }
-
-    @Override
-    public void done(String trace) {
-      if (shown) {
-        err.print("\r\u001b[K");
-        err.flush();
-      }
-      shown = false;
-      started = System.nanoTime();
-      last = started;
-    }
   }
 }

@@ -64,6 +64,10 @@ final class TestingOptions {
       }
     }
     err.flush();
-    return report.exitCode();
+    return switch (report.outcome()) {
+      case UNUSABLE -> ExitCodes.USAGE;
+      case FAILED -> ExitCodes.FAILED;
+      case PASSED -> ExitCodes.OK;
+    };
   }
 }

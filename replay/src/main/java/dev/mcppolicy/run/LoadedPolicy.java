@@ -23,7 +23,7 @@ import java.util.Optional;
  * that did not load. Every problem is a {@link Diagnostic}: a policy.json problem is E601 at its
  * line and column, its message starting with the JSON path, so every front end shows it as it
  * shows a policy's own diagnostics. {@code inputProblem}: the file could not be read, or is not a
- * document that can be loaded (exit code 2, where a policy with errors is 1). {@code catalogTools}
+ * document that can be loaded: an input is wrong, not the policy. {@code catalogTools}
  * are the tools the catalogs of a {@code .mcppolicy} declare (empty for a policy.json, or a policy
  * bound to none).
  */

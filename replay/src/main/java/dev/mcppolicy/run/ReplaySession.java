@@ -76,7 +76,7 @@ public final class ReplaySession {
 
   /**
    * What the replay found. {@code inputProblems}: a trace could not be read or a result written
-   * (exit code 2); {@code failed}: expectations that did not hold; {@code output}: the results,
+   * (no result can be trusted); {@code failed}: expectations that did not hold; {@code output}: the results,
    * absent when a trace could not be read (and {@code keepGoing} was off).
    */
   public record Result(boolean inputProblems, long failed, Optional<Output> output) {}

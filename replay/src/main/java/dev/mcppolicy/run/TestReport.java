@@ -45,17 +45,22 @@ public record TestReport(List<Diagnostic> diagnostics, List<Diagnostic> problems
     return suites.stream().mapToLong(s -> s.failures() + s.errors()).sum();
   }
 
-  /**
-   * 2 when an input could not be used or there was nothing to test, 1 when a policy has errors or a
-   * test failed, else 0.
-   */
-  public int exitCode() {
+  /** What a run came to, worst first; the command line gives each its exit code. */
+  public enum Outcome {
+    /** An input could not be used, or there was nothing to test: no result can be trusted. */
+    UNUSABLE,
+    /** A policy has errors, or a test failed. */
+    FAILED,
+    PASSED
+  }
+
+  public Outcome outcome() {
     boolean inputErrors = !problems.isEmpty() || suites.stream().anyMatch(s -> s.errors() > 0) || nothingToTest.isPresent()
         || diagnostics.stream().anyMatch(TestReport::aboutAnInput);
     if (inputErrors) {
-      return 2;
+      return Outcome.UNUSABLE;
     }
-    return policyErrors() || failedSuites() > 0 ? 1 : 0;
+    return policyErrors() || failedSuites() > 0 ? Outcome.FAILED : Outcome.PASSED;
   }
 
   /** The results for people: one line per suite, each failure in full, then a summary. */

@@ -53,7 +53,7 @@ class DocumentedExamplesTest {
     var report = dev.mcppolicy.run.TestRunner.test(List.of(policy), new dev.mcppolicy.run.TestRunner.Options(
         CompileOptions.defaults().withRoot(dir).withWorkingDirectory(dir), dev.mcppolicy.sim.WindowMode.CALENDAR,
         java.util.Optional.empty(), false));
-    assertEquals(0, report.exitCode(), report.text() + report.diagnostics());
+    assertEquals(dev.mcppolicy.run.TestReport.Outcome.PASSED, report.outcome(), report.text() + report.diagnostics());
     assertEquals(1, report.cases());
     String traceLine = blocks.stream().filter(b -> b.startsWith("{\"ts\"")).findFirst().orElseThrow();
     Path trace = Files.writeString(dir.resolve("readme.trace.jsonl"), traceLine);

@@ -83,7 +83,7 @@ class TestRunnerLayoutTest {
         "src/test/mcppolicy/override.trace.jsonl ok",
         "src/test/mcppolicy/teams/billing.trace.jsonl ok",
         "src/test/mcppolicy/teams/billing/monday.trace.jsonl ok"), suites(report));
-    assertEquals(0, report.exitCode());
+    assertEquals(TestReport.Outcome.PASSED, report.outcome());
     assertEquals(List.of(dir.resolve("target/mcppolicy/odoo.json"), dir.resolve("target/mcppolicy/teams/billing.json")),
         report.written());
     assertTrue(Files.readString(dir.resolve("target/mcppolicy/teams/billing.json")).contains("\"create_invoice\": {}"));
@@ -94,7 +94,7 @@ class TestRunnerLayoutTest {
   void aTraceThatMatchesNoPolicyIsAnError() throws Exception {
     write("src/test/mcppolicy/stripe.trace.jsonl", allowOnly("x"));
     TestReport report = TestRunner.verify(dir, options(false));
-    assertEquals(2, report.exitCode());
+    assertEquals(TestReport.Outcome.UNUSABLE, report.outcome());
     assertEquals(List.of("src/test/mcppolicy/stripe.trace.jsonl: no policy to replay this trace against: name it in a "
         + "header line {\"trace\": {\"policy\": \"FILE\"}}, or keep one policy in its folder"),
         report.problems().stream().map(dev.mcppolicy.diag.Diagnostic::message).toList());
@@ -119,7 +119,7 @@ class TestRunnerLayoutTest {
     write("src/main/mcppolicy/odoo.mcppolicy", "default deny\ntool odoo_search limit 5/minutes\n");
     write("src/test/mcppolicy/odoo.trace.jsonl", allowOnly("odoo_search"));
     TestReport report = TestRunner.verify(dir, options(true));
-    assertEquals(1, report.exitCode());
+    assertEquals(TestReport.Outcome.FAILED, report.outcome());
     assertTrue(report.diagnostics().stream().anyMatch(d -> d.code().name().equals("E302")));
     assertTrue(report.suites().isEmpty());
     assertTrue(!Files.exists(dir.resolve("target/mcppolicy/odoo.json")));
