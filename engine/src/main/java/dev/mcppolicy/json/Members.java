@@ -71,6 +71,14 @@ final class Members extends AbstractMap<String, JsonValue> {
 
   private int find(Object key) {
     if (size <= LINEAR) {
+      // a fast path, not a contract: a reader that builds objects with the very Strings its
+      // lookups use (the fast trace reader does, with a simulator's key names) is answered
+      // without comparing characters; any other String of the same text is found below
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key) {
+          return i;
+        }
+      }
       for (int i = 0; i < size; i++) {
         if (keys[i].equals(key)) {
           return i;
