@@ -45,7 +45,7 @@ class ArchitectureTest {
       Map.entry("format", Set.of("compiler", "diag", "json", "model", "syntax")),
       Map.entry("trace", Set.of("diag", "io", "json", "model", "sim", "time", "trace.scan")),
       Map.entry("trace.scan", Set.of("json")),
-      Map.entry("report", Set.of("json", "model", "sim", "time", "trace")),
+      Map.entry("report", Set.of("compiler", "json", "model", "sim", "time", "trace")),
       Map.entry("run", Set.of("compiler", "diag", "io", "json", "model", "report", "sim", "syntax", "time", "trace")));
 
   /**

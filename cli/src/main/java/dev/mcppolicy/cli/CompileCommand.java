@@ -4,6 +4,7 @@ import dev.mcppolicy.compiler.CompileResult;
 import dev.mcppolicy.compiler.PolicyCompiler;
 import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.io.AtomicFiles;
+import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.model.PolicyJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +30,10 @@ final class CompileCommand implements Callable<Integer> {
 
   @Option(names = "--jcs", description = "Print the RFC 8785 (JCS) form instead of the canonical layout.")
   boolean jcs;
+
+  @Option(names = "--source-map", paramLabel = "MAP.json",
+      description = "Also write where each part of the document came from (file, line, column, imports), atomically.")
+  Path sourceMap;
 
   @Mixin
   CompilerOptions compiler;
@@ -57,24 +62,46 @@ final class CompileCommand implements Callable<Integer> {
       reporting.problem(err, Code.E603, "mcppolicy: " + e.getMessage());
       return ExitCodes.FAILED;
     }
-    if (output == null) {
-      spec.commandLine().getOut().print(text); // a failed write to stdout is caught by Main
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
-    }
-    for (Path input : result.files()) {
-      if (AtomicFiles.isSameFile(output, input)) {
-        reporting.problem(err, Code.E603, "mcppolicy: refusing to write " + output + ": it is " + Names.of(input)
-            + ", an input of this compile");
+    for (Path out : java.util.Arrays.asList(output, sourceMap)) {
+      if (out != null && refused(out, result, err)) {
         return ExitCodes.USAGE;
       }
     }
-    try {
-      AtomicFiles.write(output, text);
-      return ExitCodes.OK;
-    } catch (IOException e) {
-      reporting.problem(err, Code.E603, "mcppolicy: cannot write " + output + ": " + dev.mcppolicy.io.IoErrors.describe(e));
+    if (sourceMap != null && output != null && sourceMap.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+      reporting.problem(err, Code.E603, "mcppolicy: refusing to write the document and its source map both to " + output);
       return ExitCodes.USAGE;
     }
+    if (sourceMap != null && !written(sourceMap, JsonWriter.pretty(result.sourceMap().json(result.document().get())), err)) {
+      return ExitCodes.USAGE;
+    }
+    if (output != null) {
+      return written(output, text, err) ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+    spec.commandLine().getOut().print(text); // a failed write to stdout is caught by Main
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  /** Writes {@code text} to {@code out} atomically; false, having said why, when it cannot. */
+  private boolean written(Path out, String text, java.io.PrintWriter err) {
+    try {
+      AtomicFiles.write(out, text);
+      return true;
+    } catch (IOException e) {
+      reporting.problem(err, Code.E603, "mcppolicy: cannot write " + out + ": " + dev.mcppolicy.io.IoErrors.describe(e));
+      return false;
+    }
+  }
+
+  /** Whether writing {@code out} would overwrite an input of this compile: then it says so. */
+  private boolean refused(Path out, CompileResult result, java.io.PrintWriter err) {
+    for (Path input : result.files()) {
+      if (AtomicFiles.isSameFile(out, input)) {
+        reporting.problem(err, Code.E603, "mcppolicy: refusing to write " + out + ": it is " + Names.of(input)
+            + ", an input of this compile");
+        return true;
+      }
+    }
+    return false;
   }
 }

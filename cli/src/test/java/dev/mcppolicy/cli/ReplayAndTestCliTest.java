@@ -100,7 +100,8 @@ class ReplayAndTestCliTest {
     assertEquals(1, replay.code());
     String where = dir.relativize(trace).toString();
     assertTrue(replay.out().contains("day.trace.jsonl:4: expected allow, got deny"), replay.out());
-    assertTrue(replay.out().contains("    rule: /tools/oca_link/limits/oca_link_rate"), replay.out());
+    assertTrue(replay.out().contains("    rule: /tools/oca_link/limits/oca_link_rate\n    source: " + Names.of(policy) + ":3:15\n"),
+        replay.out());
     assertTrue(replay.out().contains("    message: Rate limit of 2 per minute reached. Try again later. (counter oca_link_rate)"), replay.out());
     assertTrue(replay.out().contains("    counter: oca_link_rate = 2/2 per minute in [2026-11-21T10:00:00Z, 2026-11-21T10:01:00Z)"), replay.out());
     Run test = run("test", dir.toString());
@@ -113,6 +114,47 @@ class ReplayAndTestCliTest {
     Run verify = run("verify", dir.toString());
     assertEquals(1, verify.code());
     assertTrue(verify.out().contains("day.trace.jsonl:4: expected allow, got deny"), verify.out());
+  }
+
+  /**
+   * Every report of a decision against a .mcppolicy names the deciding rule's source line: verbose
+   * text, JSON lines (a {@code source} member), JUnit failures; a policy.json has no source to name.
+   */
+  @Test
+  void aDecisionAgainstASourceNamesItsLine() throws Exception {
+    String shown = Names.of(policy);
+    Run verbose = run("replay", "--verbose", "--policy", policy.toString(), trace.toString());
+    assertEquals(0, verbose.code(), verbose.err());
+    assertTrue(verbose.out().contains(": deny oca_link (grant ci) rule /tools/oca_link/limits/oca_link_rate at " + shown + ":3:15\n"),
+        verbose.out());
+    assertTrue(verbose.out().contains(": deny odoo_unlink (grant ci) rule (default deny) at " + shown + ":2:1\n"), verbose.out());
+    Run jsonl = run("replay", "--format", "jsonl", "--policy", policy.toString(), trace.toString());
+    List<String> lines = jsonl.out().lines().toList();
+    assertTrue(lines.get(2).contains("\"rule\":\"/tools/oca_link/limits/oca_link_rate\",\"source\":\"" + shown + ":3:15\","), lines.get(2));
+    assertFalse(lines.get(0).contains("\"source\""), "an allow has no rule and no source: " + lines.get(0));
+    Path json = dir.resolve("policy.json");
+    assertEquals(0, run("compile", policy.toString(), "-o", json.toString()).code());
+    Run fromJson = run("replay", "--format", "jsonl", "--policy", json.toString(), trace.toString());
+    assertFalse(fromJson.out().contains("\"source\""), fromJson.out());
+  }
+
+  /** {@code compile --source-map} writes each part's origin; it never overwrites an input or the document. */
+  @Test
+  void compileWritesTheSourceMapBesideTheDocument() throws Exception {
+    Path map = dir.resolve("policy.map.json");
+    Run r = run("compile", policy.toString(), "--source-map", map.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("{"), "the document still goes to stdout");
+    String written = Files.readString(map);
+    assertTrue(written.contains("\"/tools/oca_link/limits/oca_link_rate\": {\n    \"file\": \"" + Names.of(policy) + "\",\n    \"line\": 3,"),
+        written);
+    Run onInput = run("compile", policy.toString(), "--source-map", policy.toString());
+    assertEquals(2, onInput.code());
+    assertTrue(onInput.err().contains("refusing to write"), onInput.err());
+    Path same = dir.resolve("same.json");
+    Run both = run("compile", policy.toString(), "-o", same.toString(), "--source-map", same.toString());
+    assertEquals(2, both.code());
+    assertFalse(Files.exists(same), "nothing written");
   }
 
   @Test
@@ -146,6 +188,7 @@ class ReplayAndTestCliTest {
     String trace = dir.relativize(this.trace).toString().replace('\\', '/');
     assertEquals("{\"trace\":\"" + Names.of(this.trace) + "\",\"line\":4,\"ts\":\"2026-11-21T10:00:02Z\",\"grant\":\"ci\","
         + "\"tool\":\"oca_link\",\"decision\":\"deny\",\"rule\":\"/tools/oca_link/limits/oca_link_rate\","
+        + "\"source\":\"" + Names.of(policy) + ":3:15\","
         + "\"message\":\"Rate limit of 2 per minute reached. Try again later.\",\"counters\":[{\"counter\":\"oca_link_rate\","
         + "\"window\":\"minute\",\"max\":2,\"value\":2,\"from\":\"2026-11-21T10:00:00Z\"}],"
         + "\"expect\":{\"decision\":\"deny\",\"rule\":\"/tools/oca_link/limits/oca_link_rate\"},\"ok\":true}", lines.get(2));

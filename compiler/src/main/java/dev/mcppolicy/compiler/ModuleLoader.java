@@ -36,6 +36,8 @@ final class ModuleLoader {
   private final Diagnostics sink;
   private final Map<String, Module> loaded = new HashMap<>();
   private final Map<String, List<String>> edges = new HashMap<>();
+  /** Where each module first imports each of its targets: importer key, then target key. */
+  private final Map<String, Map<String, dev.mcppolicy.diag.Span>> importSpans = new HashMap<>();
   private final List<String> postOrder = new ArrayList<>();
   private final Deque<Module> stack = new ArrayDeque<>();
   private Path root;
@@ -67,12 +69,14 @@ final class ModuleLoader {
     visit(rootModule, 0);
     Map<String, String> importers = new HashMap<>();
     Map<String, Integer> distances = distances(rootModule.key(), importers);
+    Map<String, dev.mcppolicy.diag.Span> importedAt = new HashMap<>();
+    importers.forEach((module, importer) -> importedAt.put(module, importSpans.get(importer).get(module)));
     List<Module> ordered = new ArrayList<>();
     for (String key : postOrder) {
       ordered.add(loaded.get(key).withDistance(distances.getOrDefault(key, 0)));
     }
     Module finalRoot = ordered.get(ordered.size() - 1);
-    return Optional.of(new Loaded(new Program(finalRoot, ordered, importers), syntaxErrors));
+    return Optional.of(new Loaded(new Program(finalRoot, ordered, importers, importedAt), syntaxErrors));
   }
 
   private void visit(Module module, int depth) {
@@ -101,6 +105,7 @@ final class ModuleLoader {
         continue;
       }
       targets.add(next.key());
+      importSpans.computeIfAbsent(module.key(), k -> new HashMap<>()).putIfAbsent(next.key(), imp.span());
       if (loaded.containsKey(next.key())) {
         continue; // importing the same module twice is harmless
       }

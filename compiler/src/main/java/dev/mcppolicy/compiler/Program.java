@@ -1,31 +1,40 @@
 package dev.mcppolicy.compiler;
 
+import dev.mcppolicy.diag.Span;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A compiled file with everything it imports. {@code modules} are in statement order: each module
  * after the modules it imports (depth first, in import order), the root last. {@code importers}
  * gives, for each module's key but the root's, the key of the module that first imported it
- * (nearest the root).
+ * (nearest the root), and {@code importedAt} where in that module the import statement is.
  */
-public record Program(Module root, List<Module> modules, java.util.Map<String, String> importers) {
+public record Program(Module root, List<Module> modules, Map<String, String> importers, Map<String, Span> importedAt) {
   public Program {
     modules = List.copyOf(modules);
-    importers = java.util.Map.copyOf(importers);
+    importers = Map.copyOf(importers);
+    importedAt = Map.copyOf(importedAt);
   }
 
   public Program(Module root, List<Module> modules) {
-    this(root, modules, java.util.Map.of());
+    this(root, modules, Map.of(), Map.of());
   }
 
-  /** The file names from the compiled file down to the one that imported {@code module}; empty for the root. */
+  /**
+   * The import statements that brought {@code module} in, from the compiled file down, each as
+   * {@code FILE:LINE:COLUMN}; empty for the root.
+   */
   public List<String> importChain(Module module) {
-    java.util.Map<String, Module> byKey = new java.util.HashMap<>();
+    Map<String, Module> byKey = new java.util.HashMap<>();
     modules.forEach(m -> byKey.put(m.key(), m));
-    java.util.LinkedList<String> chain = new java.util.LinkedList<>();
-    for (String key = importers.get(module.key()); key != null; key = importers.get(key)) {
-      Module m = byKey.get(key);
-      chain.addFirst(m == null ? key : m.file().name());
+    LinkedList<String> chain = new LinkedList<>();
+    for (String key = module.key(), by = importers.get(key); by != null; key = by, by = importers.get(key)) {
+      Module importer = byKey.get(by);
+      Span at = importedAt.get(key);
+      String name = importer == null ? by : importer.file().name();
+      chain.addFirst(at == null ? name : name + ":" + at.line() + ":" + at.column());
       if (chain.size() > modules.size()) {
         break; // never: importers come from a breadth-first walk, without cycles
       }

@@ -81,7 +81,9 @@ final class Resolver {
 
   /** Where each part of the document {@link #resolve} emitted came from. */
   SourceMap sourceMap() {
-    return new SourceMap(ruleOrigins, toolOrigins, hiddenOrigins);
+    Optional<SourceMap.Origin> posture = program.root().defaultDecl()
+        .map(d -> origin(program.root(), d.span()));
+    return new SourceMap(ruleOrigins, toolOrigins, hiddenOrigins, posture);
   }
 
   /** One tool's answers: each selecting statement's visibility, limits per window, and rules. */
@@ -231,8 +233,12 @@ final class Resolver {
   }
 
   private SourceMap.Origin origin(Placed p, Span span) {
-    List<String> chain = importChains.computeIfAbsent(p.module().key(), k -> program.importChain(p.module()));
-    return new SourceMap.Origin(p.module().file().name(), span, chain);
+    return origin(p.module(), span);
+  }
+
+  private SourceMap.Origin origin(Module module, Span span) {
+    List<String> chain = importChains.computeIfAbsent(module.key(), k -> program.importChain(module));
+    return new SourceMap.Origin(module.file().name(), span, chain);
   }
 
   /** Counter names, each claimed by one tool (or all tools): a second claim is E404. */

@@ -29,7 +29,10 @@ class SourceMapTest {
     assertEquals("odoo/policy.mcppolicy:16:3", map.rule("/tools/odoo_unlink/deny_if/1").orElseThrow().toString());
     SourceMap.Origin preset = map.rule(RuleIds.toolLimit("odoo_create", "odoo_create_rate")).orElseThrow();
     assertEquals("std/presets/recommended.mcppolicy", preset.file());
-    assertEquals(List.of("odoo/policy.mcppolicy"), preset.importedVia());
+    assertEquals(List.of("odoo/policy.mcppolicy:8:1"), preset.importedVia()); // its import statement
+    assertEquals("std/presets/recommended.mcppolicy:" + preset.span().line() + ":" + preset.span().column()
+        + " via odoo/policy.mcppolicy:8:1", preset.toString());
+    assertEquals("odoo/policy.mcppolicy:5:1", map.decidedBy("(default deny)", "anything").orElseThrow().toString());
     assertTrue(map.hidden().values().stream().anyMatch(o -> o.file().equals("std/presets/recommended.mcppolicy")), map.hidden().toString());
   }
 
@@ -74,5 +77,69 @@ class SourceMapTest {
       assertEquals(List.of(), missing, sample);
       assertTrue(map.rules().size() >= 5, sample + ": " + map.rules().size());
     }
+  }
+
+  /**
+   * A rule two imports deep names its statement and each import statement on the way, nearest
+   * first; {@code compile --source-map} writes every part by its JSON Pointer, in code-point order.
+   */
+  @Test
+  void aChainOfImportsIsNamedStatementByStatementAndWrittenAsJson(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("c.mcppolicy"), "tool a {\n  deny if args.x == 1\n}\nhide b\n");
+    java.nio.file.Files.writeString(dir.resolve("b.mcppolicy"), "import \"c.mcppolicy\"\n");
+    java.nio.file.Files.writeString(dir.resolve("root.mcppolicy"),
+        "policy \"p\"\ndefault allow\nimport \"b.mcppolicy\"\ntool a limit 5/minute\n");
+    CompileResult r = PolicyCompiler.compile(dir.resolve("root.mcppolicy"),
+        CompileOptions.defaults().withWorkingDirectory(dir));
+    assertEquals(List.of(), r.diagnostics());
+    SourceMap map = r.sourceMap();
+    assertEquals("c.mcppolicy:2:3 via b.mcppolicy:1:1 via root.mcppolicy:3:1", map.rule("/tools/a/deny_if/0").orElseThrow().toString());
+    assertEquals("c.mcppolicy:4:1 via b.mcppolicy:1:1 via root.mcppolicy:3:1",
+        map.decidedBy(RuleIds.HIDDEN, "b").orElseThrow().toString());
+    assertEquals("root.mcppolicy:4:8", map.rule("/tools/a/limits/a_rate").orElseThrow().toString());
+    assertEquals("""
+        {
+          "/default": {
+            "file": "root.mcppolicy",
+            "line": 2,
+            "column": 1,
+            "via": []
+          },
+          "/hide/0": {
+            "file": "c.mcppolicy",
+            "line": 4,
+            "column": 1,
+            "via": [
+              "b.mcppolicy:1:1",
+              "root.mcppolicy:3:1"
+            ]
+          },
+          "/tools/a": {
+            "file": "c.mcppolicy",
+            "line": 2,
+            "column": 3,
+            "via": [
+              "b.mcppolicy:1:1",
+              "root.mcppolicy:3:1"
+            ]
+          },
+          "/tools/a/deny_if/0": {
+            "file": "c.mcppolicy",
+            "line": 2,
+            "column": 3,
+            "via": [
+              "b.mcppolicy:1:1",
+              "root.mcppolicy:3:1"
+            ]
+          },
+          "/tools/a/limits/a_rate": {
+            "file": "root.mcppolicy",
+            "line": 4,
+            "column": 8,
+            "via": []
+          }
+        }
+        """, dev.mcppolicy.json.JsonWriter.pretty(map.json(r.document().orElseThrow())));
   }
 }

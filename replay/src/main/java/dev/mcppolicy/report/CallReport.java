@@ -1,5 +1,6 @@
 package dev.mcppolicy.report;
 
+import dev.mcppolicy.compiler.SourceMap;
 import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
@@ -21,15 +22,15 @@ public final class CallReport {
    * A failed expectation, for people: where, what was expected and what happened, the deciding
    * rule and message, and the counters with their values and windows.
    */
-  public static String failure(String where, TraceRecord r, Decision d, List<String> mismatches) {
+  public static String failure(String where, TraceRecord r, Decision d, List<String> mismatches, SourceMap sources) {
     StringBuilder out = new StringBuilder(Escapes.line(where)).append(": ")
         .append(Escapes.line(String.join("; ", mismatches))).append('\n');
-    out.append(details(r, d));
+    out.append(details(r, d, sources));
     return out.toString();
   }
 
   /** A record with an expectation as a JUnit test case of the suite of trace {@code trace}. */
-  public static CaseResult testCase(String trace, TraceRecord r, Decision d, List<String> mismatches) {
+  public static CaseResult testCase(String trace, TraceRecord r, Decision d, List<String> mismatches, SourceMap sources) {
     String caseName = "line " + r.line() + ": " + r.call().tool() + r.name().map(n -> " (" + n + ")").orElse("");
     String className = trace.replaceAll("\\.trace\\.jsonl$", "").replace('/', '.');
     if (mismatches.isEmpty()) {
@@ -37,14 +38,15 @@ public final class CallReport {
     }
     String where = trace + ":" + r.line();
     return new CaseResult(caseName, className, java.util.Optional.of(where + ": " + String.join("; ", mismatches)),
-        java.util.Optional.empty(), failure(where, r, d, mismatches), 0);
+        java.util.Optional.empty(), failure(where, r, d, mismatches, sources), 0);
   }
 
   /**
-   * The lines under a failure: the call, the rule, the message and the counters. Every value is
-   * escaped ({@link Escapes}): a recorded tool name or message cannot forge a line of the report.
+   * The lines under a failure: the call, the rule and the source line it came from (for a policy
+   * compiled from source), the message and the counters. Every value is escaped ({@link Escapes}):
+   * a recorded tool name or message cannot forge a line of the report.
    */
-  public static String details(TraceRecord r, Decision d) {
+  public static String details(TraceRecord r, Decision d, SourceMap sources) {
     StringBuilder out = new StringBuilder();
     out.append("    call: ").append(Escapes.line(r.call().tool())).append(" at ").append(r.call().at())
         .append(", grant \"").append(Escapes.line(r.call().grant())).append('"');
@@ -55,6 +57,8 @@ public final class CallReport {
     if (!d.rule().isEmpty()) {
       out.append("    rule: ").append(Escapes.line(d.rule()))
           .append(d.alias().isEmpty() ? "" : " (also " + Escapes.line(d.alias()) + ")").append('\n');
+      sources.decidedBy(d.rule(), r.call().tool())
+          .ifPresent(o -> out.append("    source: ").append(Escapes.line(o.toString())).append('\n'));
     }
     if (!d.message().isEmpty()) {
       out.append("    message: ").append(Escapes.line(d.message()));
@@ -77,7 +81,7 @@ public final class CallReport {
    * millions): the members in this order, with counters and the expectation only when there are
    * some. CallReportTest checks it against the same object built as a {@link JsonObject}.
    */
-  public static String jsonLine(String trace, TraceRecord r, Decision d, List<String> mismatches) {
+  public static String jsonLine(String trace, TraceRecord r, Decision d, List<String> mismatches, SourceMap sources) {
     StringBuilder out = new StringBuilder(320);
     out.append("{\"trace\":");
     JsonWriter.writeString(trace, out);
@@ -92,6 +96,13 @@ public final class CallReport {
     JsonWriter.writeString(d.verdict().word(), out);
     out.append(",\"rule\":");
     JsonWriter.writeString(d.rule(), out);
+    if (!d.rule().isEmpty()) {
+      java.util.Optional<SourceMap.Origin> source = sources.decidedBy(d.rule(), r.call().tool());
+      if (source.isPresent()) {
+        out.append(",\"source\":");
+        JsonWriter.writeString(source.get().toString(), out);
+      }
+    }
     out.append(",\"message\":");
     JsonWriter.writeString(d.message(), out);
     List<CounterView> counters = d.counters();

@@ -5,6 +5,7 @@ import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.io.IoErrors;
 import dev.mcppolicy.json.JsonValue;
+import dev.mcppolicy.compiler.SourceMap;
 import dev.mcppolicy.report.CallReport;
 import dev.mcppolicy.report.CaseResult;
 import dev.mcppolicy.report.Escapes;
@@ -148,7 +149,7 @@ public final class ReplaySession {
         problems = true;
         continue;
       }
-      Sink sink = new Sink(name, jsonl);
+      Sink sink = new Sink(name, jsonl, policy.sourceMap());
       Simulator simulator = Simulator.of(policy.document().orElseThrow(), options.windows());
       Replayer.Opener opener = options.from() == Source.TRACE
           ? () -> ParallelTraceReader.open(trace, name, Replayer.preparing(simulator))
@@ -265,15 +266,17 @@ public final class ReplaySession {
   private final class Sink implements Replayer.Listener {
     final String name;
     final Path jsonlFile;
+    final SourceMap sources;
     BufferedWriter jsonl;
     StringBuilder text = new StringBuilder();
     List<CaseResult> cases = new ArrayList<>();
     Map<Integer, Decision> decisions = new HashMap<>();
     private long jsonlStart = -1;
 
-    Sink(String name, Path jsonlFile) throws IOException {
+    Sink(String name, Path jsonlFile, SourceMap sources) throws IOException {
       this.name = name;
       this.jsonlFile = jsonlFile;
+      this.sources = sources;
       open();
     }
 
@@ -315,12 +318,12 @@ public final class ReplaySession {
         decisions.put(r.line(), d);
       }
       if (!mismatches.isEmpty()) {
-        text.append(CallReport.failure(name + ":" + r.line(), r, d, mismatches));
+        text.append(CallReport.failure(name + ":" + r.line(), r, d, mismatches, sources));
       } else if (options.verbose()) {
         verbose(r, d);
       }
       if (options.format() == Format.JUNIT && r.expect().isPresent()) {
-        cases.add(CallReport.testCase(name, r, d, mismatches));
+        cases.add(CallReport.testCase(name, r, d, mismatches, sources));
       }
       if (jsonl != null) {
         jsonLine(r, d, mismatches);
@@ -330,7 +333,9 @@ public final class ReplaySession {
     private void verbose(TraceRecord r, Decision d) {
       text.append(Escapes.line(name)).append(':').append(r.line()).append(": ").append(d.verdict().word()).append(' ')
           .append(Escapes.line(r.call().tool())).append(" (grant ").append(Escapes.line(r.call().grant())).append(')')
-          .append(d.rule().isEmpty() ? "" : " rule " + Escapes.line(d.rule())).append('\n');
+          .append(d.rule().isEmpty() ? "" : " rule " + Escapes.line(d.rule())
+              + sources.decidedBy(d.rule(), r.call().tool()).map(o -> " at " + Escapes.line(o.toString())).orElse(""))
+          .append('\n');
     }
 
     private void jsonLine(TraceRecord r, Decision d, List<String> mismatches) {
@@ -339,7 +344,7 @@ public final class ReplaySession {
           jsonl.flush();
           jsonlStart = Files.size(jsonlFile);
         }
-        jsonl.write(CallReport.jsonLine(name, r, d, mismatches));
+        jsonl.write(CallReport.jsonLine(name, r, d, mismatches, sources));
         jsonl.write('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(new IOException(gathering(e), e));

@@ -81,7 +81,7 @@ final class TestBlocks {
           if (!mismatches.isEmpty()) {
             String which = times > 1 ? " (call " + i + " of " + times + ")" : "";
             TraceRecord r = new TraceRecord(step.span().line(), call, Optional.of(expect), Optional.empty(), Optional.empty());
-            failures.add(CallReport.failure(where + which, r, d, mismatches));
+            failures.add(CallReport.failure(where + which, r, d, mismatches, policy.sourceMap()));
             break;
           }
         }
@@ -101,7 +101,7 @@ final class TestBlocks {
         try {
           UnknownTools tools = policy.unknownTools((r, d, mismatches) -> {
             if (!mismatches.isEmpty()) {
-              failures.add(CallReport.failure(name + ":" + r.line() + " (replayed at " + where + ")", r, d, mismatches));
+              failures.add(CallReport.failure(name + ":" + r.line() + " (replayed at " + where + ")", r, d, mismatches, policy.sourceMap()));
             }
           });
           Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name), simulator,

@@ -37,7 +37,7 @@ final class TraceSuite {
             if (r.expect().isEmpty()) {
               return;
             }
-            cases.add(CallReport.testCase(name, r, d, mismatches));
+            cases.add(CallReport.testCase(name, r, d, mismatches, policy.sourceMap()));
           }
         });
     Replayer.Summary s = Replayer.replay(() -> ParallelTraceReader.open(trace, name, Replayer.preparing(simulator)), simulator,

@@ -2,6 +2,7 @@ package dev.mcppolicy.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mcppolicy.compiler.SourceMap;
 import dev.mcppolicy.json.JsonArray;
 import dev.mcppolicy.json.JsonBoolean;
 import dev.mcppolicy.json.JsonNumber;
@@ -46,7 +47,28 @@ class CallReportTest {
     assertEquals("{\"trace\":\"t.jsonl\",\"line\":2,\"ts\":\"2026-11-23T00:00:00.026Z\",\"grant\":\"grant-4\","
         + "\"tool\":\"tool_0047\",\"decision\":\"allow\",\"rule\":\"\",\"message\":\"\",\"counters\":[{\"counter\":"
         + "\"tool_0047_rate_minute\",\"window\":\"minute\",\"max\":605,\"value\":1,\"from\":\"2026-11-23T00:00:00Z\"}]}",
-        CallReport.jsonLine("t.jsonl", r, d, List.of()));
+        CallReport.jsonLine("t.jsonl", r, d, List.of(), SourceMap.empty()));
+  }
+
+  /** A rule's source follows it, as the source map gives it (a preset's rule with the import that brought it in). */
+  @Test
+  void aDeniedCallNamesItsRulesSource() {
+    Instant at = Instant.parse("2026-11-23T00:00:00Z");
+    Decision d = new Decision(Verdict.DENY, "/tools/x/deny_if/0", "", "no", List.of());
+    TraceRecord r = new TraceRecord(3, new Call("g", "x", Arguments.of(new JsonObject(Map.of())), at, Outcome.OK),
+        Optional.empty(), Optional.empty(), Optional.empty());
+    SourceMap sources = new SourceMap(Map.of("/tools/x/deny_if/0", new SourceMap.Origin("std/presets/p.mcppolicy",
+        dev.mcppolicy.diag.Span.at(4, 1, 1), List.of("policy.mcppolicy:5:1"))), Map.of(), Map.of(), Optional.empty());
+    assertEquals("{\"trace\":\"t.jsonl\",\"line\":3,\"ts\":\"2026-11-23T00:00:00Z\",\"grant\":\"g\",\"tool\":\"x\","
+        + "\"decision\":\"deny\",\"rule\":\"/tools/x/deny_if/0\",\"source\":\"std/presets/p.mcppolicy:4:1 via "
+        + "policy.mcppolicy:5:1\",\"message\":\"no\"}", CallReport.jsonLine("t.jsonl", r, d, List.of(), sources));
+    assertEquals("""
+            call: x at 2026-11-23T00:00:00Z, grant "g"
+            decision: deny
+            rule: /tools/x/deny_if/0
+            source: std/presets/p.mcppolicy:4:1 via policy.mcppolicy:5:1
+            message: no
+        """, CallReport.details(r, d, sources));
   }
 
   @Property(tries = 2000)
@@ -67,7 +89,9 @@ class CallReportTest {
         Arguments.of(new JsonObject(Map.of())), instant(random), Outcome.OK), expect, Optional.empty(), Optional.empty());
     List<String> mismatches = random.nextBoolean() ? List.of() : List.of("expected deny, got allow");
     String trace = text(random);
-    assertEquals(reference(trace, r, d, mismatches), CallReport.jsonLine(trace, r, d, mismatches));
+    SourceMap sources = random.nextBoolean() ? SourceMap.empty() : new SourceMap(Map.of(d.rule(), new SourceMap.Origin(
+        text(random), dev.mcppolicy.diag.Span.at(1 + random.nextInt(99), 1, 1), List.of())), Map.of(), Map.of(), Optional.empty());
+    assertEquals(reference(trace, r, d, mismatches, sources), CallReport.jsonLine(trace, r, d, mismatches, sources));
   }
 
   private static String text(Random random) {
@@ -80,7 +104,7 @@ class CallReportTest {
   }
 
   /** The line built as an object first, then written: how it was made before it was written directly. */
-  private static String reference(String trace, TraceRecord r, Decision d, List<String> mismatches) {
+  private static String reference(String trace, TraceRecord r, Decision d, List<String> mismatches, SourceMap sources) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("trace", new JsonString(trace));
     m.put("line", JsonNumber.of(r.line()));
@@ -89,6 +113,9 @@ class CallReportTest {
     m.put("tool", new JsonString(r.call().tool()));
     m.put("decision", new JsonString(d.verdict().word()));
     m.put("rule", new JsonString(d.rule()));
+    if (!d.rule().isEmpty()) {
+      sources.decidedBy(d.rule(), r.call().tool()).ifPresent(o -> m.put("source", new JsonString(o.toString())));
+    }
     m.put("message", new JsonString(d.message()));
     if (!d.counters().isEmpty()) {
       List<JsonValue> counters = new ArrayList<>();
