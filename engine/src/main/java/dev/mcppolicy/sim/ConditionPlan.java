@@ -15,6 +15,7 @@ import dev.mcppolicy.model.Op;
 final class ConditionPlan {
   private final String[] segments;
   private final Op op;
+  private final JsonValue literal;
   private final boolean existsWanted;
   private final ValueTest test;
 
@@ -77,6 +78,7 @@ final class ConditionPlan {
       segments[i] = names.computeIfAbsent(segments[i], k -> k);
     }
     this.op = c.op();
+    this.literal = c.value();
     this.existsWanted = c.value() instanceof JsonBoolean b && b.value();
     this.test = ValueTest.of(op, c.value(), regexes);
   }
@@ -121,6 +123,31 @@ final class ConditionPlan {
       return Tri.of(existsWanted);
     }
     return Tri.UNKNOWN;
+  }
+
+  /** The condition's step in an explanation: the value it read and what it came to, as {@link #holds} decides. */
+  Explanation.ConditionStep explain(Arguments arguments) {
+    if (!(arguments instanceof Arguments.Known known)) {
+      Tri t = withKeysOnly(((Arguments.KeysOnly) arguments).keys());
+      return new Explanation.ConditionStep(path(), java.util.Optional.empty(), false, op, literal, answer(t));
+    }
+    JsonValue v = known.object();
+    for (String segment : segments) {
+      JsonValue next = v instanceof JsonObject o ? o.get(segment) : null;
+      if (next == null) {
+        return new Explanation.ConditionStep(path(), java.util.Optional.empty(), true, op, literal, answer(Tri.of(absent())));
+      }
+      v = next;
+    }
+    return new Explanation.ConditionStep(path(), java.util.Optional.of(v), true, op, literal, answer(Tri.of(test.holds(v))));
+  }
+
+  static Explanation.Answer answer(Tri t) {
+    return switch (t) {
+      case TRUE -> Explanation.Answer.TRUE;
+      case FALSE -> Explanation.Answer.FALSE;
+      case UNKNOWN -> Explanation.Answer.UNKNOWN;
+    };
   }
 
   /** On an absent path every operator is false, except {@code exists}, which compares with false. */

@@ -175,6 +175,57 @@ public final class Simulator {
     return plan == null ? allToolsOnly : plan.passed();
   }
 
+  /**
+   * Decides {@code call} as {@link #decide(Call)} does (counting it when it is allowed), and says
+   * every step the decision took: for {@code mcppolicy explain}. Not for replays: it builds
+   * what a replay never needs.
+   */
+  public Explanation explain(Call call) {
+    ToolPlan plan = tools.get(call.tool());
+    Explanation.Standing standing = hideAll || plan == HIDDEN ? Explanation.Standing.HIDDEN
+        : plan == null && defaultDeny ? Explanation.Standing.NOT_PERMITTED
+        : plan == null ? Explanation.Standing.UNLISTED : Explanation.Standing.LISTED;
+    List<Explanation.RuleStep> require = new ArrayList<>();
+    List<Explanation.RuleStep> denyIf = new ArrayList<>();
+    List<Explanation.LimitStep> limits = new ArrayList<>();
+    boolean decided = standing == Explanation.Standing.HIDDEN || standing == Explanation.Standing.NOT_PERMITTED;
+    if (!decided && plan != null) {
+      decided = steps(plan.require(), call.arguments(), require, Explanation.Answer.TRUE)
+          || steps(plan.denyIf(), call.arguments(), denyIf, Explanation.Answer.FALSE);
+    }
+    if (!decided) {
+      long nanos = nanos(call.at());
+      release(nanos); // as decide does first: quotas given back by now are not counted
+      Counters.Grant grant = counters.grant(call.grant());
+      for (LimitPlan l : plan == null ? allTools.toArray(new LimitPlan[0]) : plan.limits()) {
+        Instant from = instant(counters.sliding() ? nanos - l.windowNanos() : Math.floorDiv(nanos, l.windowNanos()) * l.windowNanos());
+        limits.add(new Explanation.LimitStep(l.rule(), l.counter(), l.window(), l.max(), from,
+            grant.read(l.index(), l.windowNanos(), nanos)));
+      }
+    }
+    return new Explanation(call, standing, require, denyIf, limits, decide(call));
+  }
+
+  /**
+   * Adds a step for each entry until one does not answer {@code goOn} (a require that does not
+   * hold, a deny_if that does not fail to hold): true when that one decided the call.
+   */
+  private static boolean steps(RulePlan[] rules, Arguments arguments, List<Explanation.RuleStep> out,
+      Explanation.Answer goOn) {
+    for (RulePlan r : rules) {
+      List<Explanation.ConditionStep> conditions = new ArrayList<>();
+      for (ConditionPlan c : r.conditions()) {
+        conditions.add(c.explain(arguments));
+      }
+      Explanation.Answer holds = ConditionPlan.answer(all(r.conditions(), arguments));
+      out.add(new Explanation.RuleStep(r.rule(), conditions, holds));
+      if (holds != goOn) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // The denials below, and exceeded(), are methods of their own: prepare and decide run for every
   // call, and the JIT compiles them smaller without these rare messages inlined.
 
