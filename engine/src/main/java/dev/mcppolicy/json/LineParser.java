@@ -30,6 +30,9 @@ public final class LineParser {
    * line needs the careful path.
    */
   public Map<String, JsonValue> object(byte[] data, int offset, int length, String projected, Set<String> keep) {
+    if (mayHoldNegativeZero(data, offset, length)) {
+      return null; // Jackson's non-blocking parser reads the integer -0 as "0": the careful path keeps "-0"
+    }
     try {
       long before = fed;
       ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(data, offset, offset + length);
@@ -71,6 +74,24 @@ public final class LineParser {
     } catch (IOException | JsonReader.JsonSyntaxException | RuntimeException e) {
       return fail();
     }
+  }
+
+  /**
+   * Whether the line holds {@code -0} not followed by a digit, a point or an exponent: the integer
+   * {@code -0}, whose sign Jackson's non-blocking parser drops (2.20), or the same bytes in a
+   * string, which the careful path reads just as well.
+   */
+  static boolean mayHoldNegativeZero(byte[] data, int offset, int length) {
+    int end = offset + length;
+    for (int i = offset; i + 1 < end; i++) {
+      if (data[i] == '-' && data[i + 1] == '0') {
+        byte next = i + 2 < end ? data[i + 2] : (byte) ' ';
+        if (!(next >= '0' && next <= '9' || next == '.' || next == 'e' || next == 'E')) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Map<String, JsonValue> fail() {

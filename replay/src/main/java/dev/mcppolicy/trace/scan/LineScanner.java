@@ -555,8 +555,8 @@ public final class LineScanner {
       throw Decline.INSTANCE;
     }
     if (plain && i - from == 2 && data[from] == '-' && data[from + 1] == '0') {
-      // -0: Jackson's non-blocking parser, which the one-thread reader uses, reads it as 0 (the
-      // blocking one keeps -0). Equal in value, but the two readers must build the same record
+      // -0: left to the careful path, as LineParser leaves it (Jackson's non-blocking parser reads
+      // it as 0), so that every reader builds it the same way, sign kept
       throw Decline.INSTANCE;
     }
     pos = i;
