@@ -29,7 +29,7 @@ class ArchitectureTest {
   static final Map<String, Set<String>> MODULES = Map.of(
       "engine", Set.of("json", "model", "time", "sim"),
       "compiler", Set.of("diag", "syntax", "compiler", "format", "io"),
-      "replay", Set.of("trace", "trace.scan", "report", "run"));
+      "replay", Set.of("trace", "trace.scan", "report", "run", "diff"));
   static final Set<String> ENGINE = MODULES.get("engine");
 
   /** Each library package and the library packages it may use (besides itself). */
@@ -46,6 +46,7 @@ class ArchitectureTest {
       Map.entry("trace", Set.of("diag", "io", "json", "model", "sim", "time", "trace.scan")),
       Map.entry("trace.scan", Set.of("json")),
       Map.entry("report", Set.of("compiler", "json", "model", "sim", "time", "trace")),
+      Map.entry("diff", Set.of("compiler", "json", "model", "report", "sim", "trace")),
       Map.entry("run", Set.of("compiler", "diag", "io", "json", "model", "report", "sim", "syntax", "time", "trace")));
 
   /**

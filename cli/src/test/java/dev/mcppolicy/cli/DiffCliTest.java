@@ -1,0 +1,108 @@
+package dev.mcppolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcppolicy.json.JsonObject;
+import dev.mcppolicy.json.JsonReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mcppolicy diff} from the command line: formats, --fail-on, --out, and bad input. */
+class DiffCliTest {
+  @TempDir
+  Path dir;
+
+  Path old;
+  Path now;
+  Path trace;
+
+  @BeforeEach
+  void files() throws Exception {
+    Files.createDirectories(dir.resolve(".git"));
+    old = Files.writeString(dir.resolve("old.mcppolicy"), "default deny\nallow a\ntool a limit 1/minute\n");
+    now = Files.writeString(dir.resolve("new.mcppolicy"), "default deny\nallow a\ntool a limit 2/minute\n");
+    trace = Files.writeString(dir.resolve("t.trace.jsonl"), "{\"trace\": {\"version\": 1, \"grant\": \"g\"}}\n"
+        + "{\"ts\": \"2026-11-23T09:00:00Z\", \"tool\": \"a\"}\n{\"ts\": \"2026-11-23T09:00:01Z\", \"tool\": \"a\"}\n");
+  }
+
+  @Test
+  void textShowsThePlanAndTheFlips() {
+    CliTest.Run r = CliTest.run("diff", old.toString(), now.toString(), "--traces", trace.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("[permissive]  a limit: 1/minute as a_rate -> 2/minute as a_rate"), r.out());
+    assertTrue(r.out().contains("Plan: 1 change to 1 tool: 1 permissive, 0 restrictive, 0 changed.\n"), r.out());
+    assertTrue(r.out().contains("Traffic: 2 calls, 1 flip: 0 allow -> deny, 1 deny -> allow; by cause: limit 1\n"), r.out());
+    assertTrue(r.out().contains(":3 2026-11-23T09:00:01Z grant \"g\" a: deny by /tools/a/limits/a_rate at "), r.out());
+  }
+
+  @Test
+  void jsonLinesAreChangesThenFlipsThenTheSummary() throws Exception {
+    CliTest.Run r = CliTest.run("diff", old.toString(), now.toString(), "--traces", trace.toString(), "--format", "jsonl");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(3, lines.size(), r.out());
+    assertTrue(lines.get(0).startsWith("{\"change\":{\"tool\":\"a\",\"kind\":\"limit\",\"class\":\"permissive\""), lines.get(0));
+    JsonObject flip = (JsonObject) ((JsonObject) JsonReader.read(lines.get(1)).root()).get("flip");
+    assertEquals("limit", ((dev.mcppolicy.json.JsonString) flip.get("cause")).value());
+    assertEquals("3", ((dev.mcppolicy.json.JsonNumber) flip.get("line")).text());
+    assertTrue(lines.get(2).startsWith("{\"summary\":{\"calls\":2,\"flips\":1,\"allow_to_deny\":0,\"deny_to_allow\":1,"), lines.get(2));
+  }
+
+  @Test
+  void markdownIsATableForAPullRequest() throws Exception {
+    Path out = dir.resolve("diff.md");
+    CliTest.Run r = CliTest.run("diff", old.toString(), now.toString(), "--traces", trace.toString(), "--format", "markdown",
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    String md = Files.readString(out);
+    assertTrue(md.startsWith("### mcppolicy diff\n\n| | permissive | restrictive | changed | tools |\n"), md);
+    assertTrue(md.contains("| permissive | `a` | limit | `1/minute as a_rate` | `2/minute as a_rate` |"), md);
+    assertTrue(md.contains("| limit |\n"), md);
+  }
+
+  @Test
+  void failOnChoosesWhatFails() {
+    assertEquals(1, CliTest.run("diff", old.toString(), now.toString(), "--fail-on", "permissive").code());
+    assertEquals(0, CliTest.run("diff", now.toString(), old.toString(), "--fail-on", "permissive").code(), "restrictive only");
+    assertEquals(1, CliTest.run("diff", now.toString(), old.toString(), "--traces", trace.toString(), "--fail-on", "flip").code());
+    assertEquals(0, CliTest.run("diff", old.toString(), old.toString(), "--traces", trace.toString(), "--fail-on", "flip").code());
+  }
+
+  @Test
+  void samePolicyIsNoChange() {
+    CliTest.Run r = CliTest.run("diff", old.toString(), old.toString(), "--traces", trace.toString());
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("No changes: the two policies are the same, part for part.\nTraffic: 2 calls, 0 flips"), r.out());
+  }
+
+  @Test
+  void badInputIsExitTwoAndNothingIsWritten() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    Path broken = Files.writeString(dir.resolve("broken.mcppolicy"), "default deny\ntool a limit 1/minutes\n");
+    Path badTrace = Files.writeString(dir.resolve("bad.trace.jsonl"), "{\"ts\": \"yesterday\", \"tool\": \"a\"}\n");
+    for (List<String> args : List.of(
+        List.of(old.toString(), dir.resolve("missing.mcppolicy").toString()),
+        List.of(broken.toString(), now.toString()),
+        List.of(old.toString(), now.toString(), "--traces", badTrace.toString()),
+        List.of(old.toString(), now.toString(), "--traces", dir.resolve("missing.trace.jsonl").toString()))) {
+      List<String> all = new java.util.ArrayList<>(List.of("diff"));
+      all.addAll(args);
+      all.addAll(List.of("--out", out.toString()));
+      CliTest.Run r = CliTest.run(all.toArray(String[]::new));
+      assertEquals(2, r.code(), args + ": " + r.err());
+      assertFalse(Files.exists(out), "nothing written for " + args);
+      assertFalse(r.err().contains("Exception"), r.err());
+    }
+    CliTest.Run badLine = CliTest.run("diff", old.toString(), now.toString(), "--traces", badTrace.toString());
+    assertTrue(badLine.err().contains("bad.trace.jsonl:1: 'ts' \"yesterday\" is not an RFC 3339 instant"), badLine.err());
+    CliTest.Run onInput = CliTest.run("diff", old.toString(), now.toString(), "--out", old.toString());
+    assertEquals(2, onInput.code());
+    assertTrue(onInput.err().contains("refusing to write"), onInput.err());
+  }
+}
