@@ -51,6 +51,12 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--from", defaultValue = "trace", description = "trace (*.trace.jsonl) or jsonrpc (raw MCP JSON-RPC logs).")
   Source from;
 
+  @Option(names = "--grant", paramLabel = "GRANT", description = "With --from jsonrpc: the grant of bare messages.")
+  String grant;
+
+  @Option(names = "--start", paramLabel = "INSTANT", description = "With --from jsonrpc: the instant of bare messages (RFC 3339).")
+  String start;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, jsonl or markdown (default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -130,10 +136,10 @@ final class DiffCommand implements Callable<Integer> {
         return Optional.of(total.plus(TrafficDiff.Summary.NONE.withProblem(new dev.mcppolicy.trace.TraceProblem(name, 1, "cannot read"))));
       }
       TrafficDiff.Summary s;
-      try (FlipFile flips = new FlipFile(flipsFile, shown)) {
+      try (FlipFile flips = new FlipFile(flipsFile, shown, format == Format.jsonl)) {
         s = TrafficDiff.run(a, b, name, stage -> from == Source.trace
             ? () -> ParallelTraceReader.open(trace, name, stage)
-            : () -> JsonRpcReader.open(trace, name, Optional.empty(), Optional.empty()), windows, flips);
+            : () -> JsonRpcReader.open(trace, name, Optional.ofNullable(grant), startAt()), windows, flips);
       }
       s.problems().forEach(p -> reporting.problem(err, p.diagnostic()));
       s.warnings().forEach(w -> reporting.problem(err, Code.E604, name + ": warning: " + w));
@@ -147,17 +153,20 @@ final class DiffCommand implements Callable<Integer> {
 
   /**
    * One trace's flips, as JSON lines in a scratch file that is appended to {@code all} when the
-   * trace is done; a replay that starts over (the trace was out of order) empties it first.
+   * trace is done (only for JSON lines: text and markdown show the first flips alone); a replay
+   * that starts over (the trace was out of order) empties it first.
    */
   private static final class FlipFile implements TrafficDiff.Sink, java.io.Closeable {
     private final Path all;
     private final Path mine;
     private final List<Flip> shown;
     private final int shownBefore;
+    private final boolean everyFlip;
     private Writer out;
 
-    FlipFile(Path all, List<Flip> shown) throws IOException {
+    FlipFile(Path all, List<Flip> shown, boolean everyFlip) throws IOException {
       this.all = all;
+      this.everyFlip = everyFlip;
       this.shown = shown;
       this.shownBefore = shown.size();
       this.mine = Files.createTempFile("mcppolicy-diff-", ".jsonl");
@@ -167,11 +176,13 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public void flip(Flip f) {
-      try {
-        out.write(DiffReport.flipJson(f));
-        out.write('\n');
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      if (everyFlip) {
+        try {
+          out.write(DiffReport.flipJson(f));
+          out.write('\n');
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       }
       if (shown.size() < DiffReport.SHOWN_FLIPS) {
         shown.add(f);
@@ -249,6 +260,16 @@ final class DiffCommand implements Callable<Integer> {
         w.write('\n');
       }
     }
+  }
+
+  /** --start, a usage error when it is not an instant a replay decides at. */
+  private Optional<java.time.Instant> startAt() {
+    if (start == null) {
+      return Optional.empty();
+    }
+    return Optional.of(dev.mcppolicy.time.Instants.parse(start).filter(dev.mcppolicy.time.Instants::decidable)
+        .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "--start takes an RFC 3339 instant "
+            + "with a zone in " + dev.mcppolicy.time.Instants.DECIDABLE + ", as in 2026-11-21T10:00:00Z, not '" + start + "'")));
   }
 
   private boolean failed(List<Change> changes, Optional<TrafficDiff.Summary> traffic) {

@@ -75,6 +75,18 @@ class DiffCliTest {
   }
 
   @Test
+  void jsonRpcLogsAreTrafficToo() throws Exception {
+    Path log = Files.writeString(dir.resolve("mcp.log"), """
+        {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "a"}}
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "a"}}
+        """);
+    CliTest.Run r = CliTest.run("diff", old.toString(), now.toString(), "--traces", log.toString(), "--from", "jsonrpc",
+        "--grant", "ci", "--start", "2026-11-21T10:00:00Z");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Traffic: 2 calls, 1 flip: 0 allow -> deny, 1 deny -> allow; by cause: limit 1\n"), r.out());
+  }
+
+  @Test
   void samePolicyIsNoChange() {
     CliTest.Run r = CliTest.run("diff", old.toString(), old.toString(), "--traces", trace.toString());
     assertEquals(0, r.code());

@@ -128,7 +128,42 @@ public final class DiffReport {
     return JsonWriter.jcsOrdered(new JsonObject(Map.of("change", new JsonObject(m))));
   }
 
+  /**
+   * A flip's JSON line, written straight into text (a diff of millions of calls may write hundreds
+   * of thousands); DiffReportTest checks it against the same object built as a {@link JsonObject}.
+   */
   public static String flipJson(Flip f) {
+    StringBuilder out = new StringBuilder(400).append("{\"flip\":{\"trace\":");
+    JsonWriter.writeString(f.trace(), out);
+    out.append(",\"line\":").append(f.record().line()).append(",\"ts\":\"");
+    dev.mcppolicy.time.Instants.format(f.record().call().at(), out);
+    out.append("\",\"grant\":");
+    JsonWriter.writeString(f.record().call().grant(), out);
+    out.append(",\"tool\":");
+    JsonWriter.writeString(f.record().call().tool(), out);
+    out.append(",\"old\":");
+    decision(f.old(), f.oldSource(), out);
+    out.append(",\"new\":");
+    decision(f.now(), f.newSource(), out);
+    return out.append(",\"cause\":\"").append(f.cause().word()).append("\"}}").toString();
+  }
+
+  private static void decision(Decision d, Optional<SourceMap.Origin> source, StringBuilder out) {
+    out.append("{\"decision\":\"").append(d.verdict().word()).append("\",\"rule\":");
+    JsonWriter.writeString(d.rule(), out);
+    out.append(",\"message\":");
+    JsonWriter.writeString(d.message(), out);
+    out.append(",\"source\":");
+    if (source.isPresent()) {
+      JsonWriter.writeString(source.get().toString(), out);
+    } else {
+      out.append("null");
+    }
+    out.append('}');
+  }
+
+  /** The flip's JSON line built as an object: what {@link #flipJson} must write. */
+  static String flipJsonReference(Flip f) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     m.put("trace", new JsonString(f.trace()));
     m.put("line", JsonNumber.of(f.record().line()));

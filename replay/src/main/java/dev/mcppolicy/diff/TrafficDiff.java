@@ -66,10 +66,11 @@ public final class TrafficDiff {
   private long flipped;
   private long allowToDeny;
   private long denyToAllow;
-  private final Map<String, Long> byRuleChange = new TreeMap<>(CodePoints.ORDER);
-  private final Map<String, Long> byTool = new TreeMap<>(CodePoints.ORDER);
-  private final Map<String, Long> byGrant = new TreeMap<>(CodePoints.ORDER);
-  private final Map<String, Long> byCause = new TreeMap<>();
+  // counted in hash maps (a flip is counted in each), ordered when the summary is made
+  private final Map<String, Long> byRuleChange = new java.util.HashMap<>();
+  private final Map<String, Long> byTool = new java.util.HashMap<>();
+  private final Map<String, Long> byGrant = new java.util.HashMap<>();
+  private final Map<String, Long> byCause = new java.util.HashMap<>();
 
   /** Where flips go as they are found. */
   public interface Sink {
@@ -111,8 +112,14 @@ public final class TrafficDiff {
           }
         }));
     List<Replayer.Summary> s = Replayer.replay(opener.apply(Replayer.preparing(lanes)), lanes, new Replayer.Options(false, false));
-    return new Summary(d.calls, d.flipped, d.allowToDeny, d.denyToAllow, Map.copyOf(d.byRuleChange), Map.copyOf(d.byTool),
-        Map.copyOf(d.byGrant), Map.copyOf(d.byCause), s.get(1).problems(), s.get(1).warnings());
+    return new Summary(d.calls, d.flipped, d.allowToDeny, d.denyToAllow, ordered(d.byRuleChange), ordered(d.byTool),
+        ordered(d.byGrant), ordered(d.byCause), s.get(1).problems(), s.get(1).warnings());
+  }
+
+  private static Map<String, Long> ordered(Map<String, Long> counts) {
+    Map<String, Long> out = new TreeMap<>(CodePoints.ORDER);
+    out.putAll(counts);
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private void restart() {

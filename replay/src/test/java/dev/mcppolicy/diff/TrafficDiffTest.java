@@ -48,9 +48,12 @@ class TrafficDiffTest {
       TrafficDiff.Policy b = policy(dir, "new.mcppolicy", newPolicy);
       Path file = Files.writeString(dir.resolve("t.trace.jsonl"), trace);
       List<String> out = new ArrayList<>();
-      TrafficDiff.run(a, b, "t", stage -> () -> ParallelTraceReader.open(file, "t", stage), WindowMode.CALENDAR,
-          f -> out.add(f.record().line() + " " + f.record().call().tool() + ": " + word(f.old()) + " -> " + word(f.now())
-              + " [" + f.cause().word() + "]"));
+      TrafficDiff.run(a, b, "t", stage -> () -> ParallelTraceReader.open(file, "t", stage), WindowMode.CALENDAR, f -> {
+        out.add(f.record().line() + " " + f.record().call().tool() + ": " + word(f.old()) + " -> " + word(f.now())
+            + " [" + f.cause().word() + "]");
+        // the JSON line written straight into text is the object the format describes
+        assertEquals(DiffReport.flipJsonReference(f), DiffReport.flipJson(f));
+      });
       return out;
     } finally {
       try (var files = Files.walk(dir)) {
