@@ -39,11 +39,12 @@ final class DiffCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "The policy as it is: a .mcppolicy or a policy.json.")
-  Path old;
+  @Parameters(index = "0", paramLabel = "OLD",
+      description = "The policy as it is: a .mcppolicy, a policy.json, or git:REF:PATH (as at that revision).")
+  String old;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "The policy as it would be.")
-  Path now;
+  @Parameters(index = "1", paramLabel = "NEW", description = "The policy as it would be, in the same forms.")
+  String now;
 
   @Option(names = "--traces", arity = "1..*", paramLabel = "TRACE", description = "Recorded calls to decide with both policies.")
   List<Path> traces = new ArrayList<>();
@@ -80,15 +81,24 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> inputs = new ArrayList<>(traces);
-    inputs.addAll(List.of(old, now));
+    for (String policy : List.of(old, now)) {
+      if (!policy.startsWith("git:")) {
+        inputs.add(Path.of(policy));
+      }
+    }
     for (Path input : inputs) {
       if (out != null && AtomicFiles.isSameFile(out, input)) {
         reporting.problem(err, Code.E603, "mcppolicy: refusing to write " + out + ": it is " + Names.of(input) + ", an input of this diff");
         return ExitCodes.USAGE;
       }
     }
-    LoadedPolicy a = LoadedPolicy.load(old, Names.of(old), compiler.toOptions());
-    LoadedPolicy b = LoadedPolicy.load(now, Names.of(now), compiler.toOptions());
+    Optional<LoadedPolicy> loadedA = load(old, err);
+    Optional<LoadedPolicy> loadedB = loadedA.isEmpty() ? Optional.empty() : load(now, err);
+    if (loadedB.isEmpty()) {
+      return ExitCodes.USAGE;
+    }
+    LoadedPolicy a = loadedA.get();
+    LoadedPolicy b = loadedB.get();
     for (LoadedPolicy p : List.of(a, b)) {
       if (!p.diagnostics().isEmpty()) {
         reporting.print(p.diagnostics(), err, null);
@@ -118,6 +128,32 @@ final class DiffCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(flipsFile);
       AtomicFiles.forget(flipsFile);
+    }
+  }
+
+  /** A policy from a file, or from git:REF:PATH; empty, having said why, when the git revision cannot be read. */
+  private Optional<LoadedPolicy> load(String argument, PrintWriter err) {
+    Optional<dev.mcppolicy.compiler.GitRevision.Spec> git;
+    try {
+      git = dev.mcppolicy.compiler.GitRevision.Spec.parse(argument);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (git.isEmpty()) {
+      Path file = Path.of(argument);
+      return Optional.of(LoadedPolicy.load(file, Names.of(file), compiler.toOptions()));
+    }
+    try {
+      Path file = git.get().path();
+      Path folder = file.toAbsolutePath().normalize().getParent();
+      while (folder != null && !Files.isDirectory(folder)) {
+        folder = folder.getParent(); // the file's folder may be gone from the working tree
+      }
+      var revision = dev.mcppolicy.compiler.GitRevision.at(git.get().revision(), folder == null ? Path.of("").toAbsolutePath() : folder);
+      return Optional.of(LoadedPolicy.load(file, argument, compiler.toOptions().withSources(revision)));
+    } catch (IOException e) {
+      reporting.problem(err, Code.E601, "mcppolicy: cannot read " + argument + ": " + e.getMessage());
+      return Optional.empty();
     }
   }
 

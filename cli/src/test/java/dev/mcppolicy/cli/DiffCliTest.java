@@ -86,6 +86,35 @@ class DiffCliTest {
     assertTrue(r.out().contains("Traffic: 2 calls, 1 flip: 0 allow -> deny, 1 deny -> allow; by cause: limit 1\n"), r.out());
   }
 
+  /** {@code git:REF:PATH}: the policy and the modules it imports as they were at a revision, read without a checkout. */
+  @Test
+  void aPolicyAtAGitRevision() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    git(repo, "init", "-q");
+    Path policy = Files.writeString(repo.resolve("policy.mcppolicy"), "default deny\nimport \"limits.mcppolicy\"\nallow a\n");
+    Files.writeString(repo.resolve("limits.mcppolicy"), "tool a limit 1/minute\n");
+    git(repo, "add", ".");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "one");
+    Files.writeString(repo.resolve("limits.mcppolicy"), "tool a limit 5/minute\n"); // changed in the working tree only
+    CliTest.Run r = CliTest.run("diff", "git:HEAD:" + policy, policy.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("[permissive]  a limit: 1/minute as a_rate -> 5/minute as a_rate"), r.out());
+    CliTest.Run badRef = CliTest.run("diff", "git:no-such-ref:" + policy, policy.toString());
+    assertEquals(2, badRef.code());
+    assertTrue(badRef.err().contains("'no-such-ref' is not a revision"), badRef.err());
+    CliTest.Run notGit = CliTest.run("diff", "git:HEAD", policy.toString());
+    assertEquals(2, notGit.code());
+    assertTrue(notGit.err().contains("is not git:REF:PATH"), notGit.err());
+  }
+
+  private static void git(Path repo, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+  }
+
   @Test
   void samePolicyIsNoChange() {
     CliTest.Run r = CliTest.run("diff", old.toString(), old.toString(), "--traces", trace.toString());

@@ -48,7 +48,7 @@ public record LoadedPolicy(Optional<PolicyDocument> document, List<Diagnostic> d
     }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = options.sources().read(file.toAbsolutePath().normalize());
     } catch (IOException e) {
       String why = Files.isDirectory(file) ? "it is a directory" : IoErrors.describe(e);
       return new LoadedPolicy(Optional.empty(), List.of(Diagnostic.of(Code.E107, "cannot read " + name + ": " + why)), true,
