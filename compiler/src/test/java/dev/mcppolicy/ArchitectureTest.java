@@ -46,7 +46,7 @@ class ArchitectureTest {
       Map.entry("trace", Set.of("diag", "io", "json", "model", "sim", "time", "trace.scan")),
       Map.entry("trace.scan", Set.of("json")),
       Map.entry("report", Set.of("compiler", "json", "model", "sim", "time", "trace")),
-      Map.entry("diff", Set.of("compiler", "json", "model", "report", "sim", "time", "trace")),
+      Map.entry("diff", Set.of("compiler", "diag", "io", "json", "model", "report", "run", "sim", "time", "trace")),
       Map.entry("run", Set.of("compiler", "diag", "io", "json", "model", "report", "sim", "syntax", "time", "trace")));
 
   /**

@@ -1,16 +1,10 @@
 package dev.mcppolicy.cli;
 
 import dev.mcppolicy.diag.Code;
-import dev.mcppolicy.diff.Change;
-import dev.mcppolicy.diff.DiffReport;
-import dev.mcppolicy.diff.Flip;
-import dev.mcppolicy.diff.StaticDiff;
-import dev.mcppolicy.diff.TrafficDiff;
+import dev.mcppolicy.diff.DiffSession;
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.run.LoadedPolicy;
 import dev.mcppolicy.sim.WindowMode;
-import dev.mcppolicy.trace.JsonRpcReader;
-import dev.mcppolicy.trace.ParallelTraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -108,26 +102,21 @@ final class DiffCommand implements Callable<Integer> {
       reporting.summary(err, "mcppolicy: a policy could not be loaded; nothing was compared");
       return ExitCodes.USAGE;
     }
-    List<Change> changes = StaticDiff.between(a.document().get(), a.sourceMap(), b.document().get(), b.sourceMap());
-    TrafficDiff.Policy oldPolicy = new TrafficDiff.Policy(a.document().get(), a.sourceMap());
-    TrafficDiff.Policy newPolicy = new TrafficDiff.Policy(b.document().get(), b.sourceMap());
-    Path flipsFile = Files.createTempFile("mcppolicy-diff-", ".jsonl");
-    AtomicFiles.removeIfStopped(flipsFile);
-    try {
-      List<Flip> shown = new ArrayList<>();
-      Optional<TrafficDiff.Summary> traffic = traffic(oldPolicy, newPolicy, flipsFile, shown, err);
-      if (traffic.isPresent() && !traffic.get().problems().isEmpty()) {
+    DiffSession.Traffic traffic = new DiffSession.Traffic(traces, Names::of, from == Source.jsonrpc, Optional.ofNullable(grant),
+        startAt(), windows);
+    try (DiffSession diff = DiffSession.run(a, b, traffic, format == Format.jsonl, p -> reporting.problem(err, p))) {
+      if (diff.trafficProblems()) {
         return ExitCodes.USAGE;
       }
-      write(changes, traffic, shown, flipsFile);
-      return failed(changes, traffic) ? ExitCodes.FAILED : ExitCodes.OK;
-    } catch (IOException e) {
-      reporting.problem(err, Code.E603, "mcppolicy: cannot write " + (out == null ? "to standard output" : out) + ": "
-          + dev.mcppolicy.io.IoErrors.describe(e));
-      return ExitCodes.USAGE;
-    } finally {
-      Files.deleteIfExists(flipsFile);
-      AtomicFiles.forget(flipsFile);
+      try {
+        write(diff);
+      } catch (IOException e) {
+        reporting.problem(err, Code.E603, "mcppolicy: cannot write " + (out == null ? "to standard output" : out) + ": "
+            + dev.mcppolicy.io.IoErrors.describe(e));
+        return ExitCodes.USAGE;
+      }
+      boolean failed = failOn == FailOn.flip ? diff.flips() > 0 : failOn == FailOn.permissive && diff.permissive();
+      return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
   }
 
@@ -157,144 +146,26 @@ final class DiffCommand implements Callable<Integer> {
     }
   }
 
-  /** Every trace decided by both policies; the flips into {@code flipsFile}, the first ones into {@code shown}. */
-  private Optional<TrafficDiff.Summary> traffic(TrafficDiff.Policy a, TrafficDiff.Policy b, Path flipsFile, List<Flip> shown,
-      PrintWriter err) throws IOException {
-    if (traces.isEmpty()) {
-      return Optional.empty();
-    }
-    TrafficDiff.Summary total = TrafficDiff.Summary.NONE;
-    for (Path trace : traces) {
-      String name = Names.of(trace);
-      if (!Files.isRegularFile(trace)) {
-        reporting.problem(err, Code.E601, "mcppolicy: cannot read " + name + ": "
-            + (Files.isDirectory(trace) ? "it is a directory" : "no such file"));
-        return Optional.of(total.plus(TrafficDiff.Summary.NONE.withProblem(new dev.mcppolicy.trace.TraceProblem(name, 1, "cannot read"))));
-      }
-      TrafficDiff.Summary s;
-      try (FlipFile flips = new FlipFile(flipsFile, shown, format == Format.jsonl)) {
-        s = TrafficDiff.run(a, b, name, stage -> from == Source.trace
-            ? () -> ParallelTraceReader.open(trace, name, stage)
-            : () -> JsonRpcReader.open(trace, name, Optional.ofNullable(grant), startAt()), windows, flips);
-      }
-      s.problems().forEach(p -> reporting.problem(err, p.diagnostic()));
-      s.warnings().forEach(w -> reporting.problem(err, Code.E604, name + ": warning: " + w));
-      total = total.plus(s);
-      if (!s.problems().isEmpty()) {
-        break;
-      }
-    }
-    return Optional.of(total);
-  }
-
-  /**
-   * One trace's flips, as JSON lines in a scratch file that is appended to {@code all} when the
-   * trace is done (only for JSON lines: text and markdown show the first flips alone); a replay
-   * that starts over (the trace was out of order) empties it first.
-   */
-  private static final class FlipFile implements TrafficDiff.Sink, java.io.Closeable {
-    private final Path all;
-    private final Path mine;
-    private final List<Flip> shown;
-    private final int shownBefore;
-    private final boolean everyFlip;
-    private Writer out;
-
-    FlipFile(Path all, List<Flip> shown, boolean everyFlip) throws IOException {
-      this.all = all;
-      this.everyFlip = everyFlip;
-      this.shown = shown;
-      this.shownBefore = shown.size();
-      this.mine = Files.createTempFile("mcppolicy-diff-", ".jsonl");
-      AtomicFiles.removeIfStopped(mine);
-      this.out = Files.newBufferedWriter(mine, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void flip(Flip f) {
-      if (everyFlip) {
-        try {
-          out.write(DiffReport.flipJson(f));
-          out.write('\n');
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-      if (shown.size() < DiffReport.SHOWN_FLIPS) {
-        shown.add(f);
-      }
-    }
-
-    @Override
-    public void restart() {
-      try {
-        out.close();
-        out = Files.newBufferedWriter(mine, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      shown.subList(shownBefore, shown.size()).clear();
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        out.close();
-        try (var to = Files.newOutputStream(all, java.nio.file.StandardOpenOption.APPEND)) {
-          Files.copy(mine, to);
-        }
-      } finally {
-        Files.deleteIfExists(mine);
-        AtomicFiles.forget(mine);
-      }
-    }
-  }
-
   /** The report in the chosen format, on stdout or atomically into --out. */
-  private void write(List<Change> changes, Optional<TrafficDiff.Summary> traffic, List<Flip> shown, Path flipsFile)
-      throws IOException {
+  private void write(DiffSession diff) throws IOException {
     if (out == null) {
       PrintWriter stdout = spec.commandLine().getOut();
-      render(stdout, changes, traffic, shown, flipsFile);
+      render(diff, stdout);
       stdout.flush(); // a failed write to stdout is caught by Main
       return;
     }
     AtomicFiles.write(out, o -> {
       Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8);
-      render(w, changes, traffic, shown, flipsFile);
+      render(diff, w);
       w.flush();
     });
   }
 
-  private void render(Writer w, List<Change> changes, Optional<TrafficDiff.Summary> traffic, List<Flip> shown, Path flipsFile)
-      throws IOException {
+  private void render(DiffSession diff, Writer w) throws IOException {
     switch (format) {
-      case text -> {
-        w.write(DiffReport.changesText(changes));
-        w.write(DiffReport.plan(changes));
-        if (traffic.isPresent()) {
-          w.write(DiffReport.trafficText(traffic.get()));
-          for (Flip f : shown) {
-            w.write(DiffReport.flipText(f));
-          }
-          long more = traffic.get().flips() - shown.size();
-          if (more > 0) {
-            w.write("  ... and " + more + " more flips (--format jsonl lists them all)\n");
-          }
-        }
-      }
-      case markdown -> w.write(DiffReport.markdown(changes, traffic, shown));
-      case jsonl -> {
-        for (Change c : changes) {
-          w.write(DiffReport.changeJson(c));
-          w.write('\n');
-        }
-        try (var lines = Files.newBufferedReader(flipsFile, StandardCharsets.UTF_8)) {
-          lines.transferTo(w);
-        }
-        w.write(DiffReport.summaryJson(changes, traffic));
-        w.write('\n');
-      }
+      case text -> diff.text(w);
+      case markdown -> diff.markdown(w);
+      case jsonl -> diff.jsonl(w);
     }
   }
 
@@ -306,17 +177,5 @@ final class DiffCommand implements Callable<Integer> {
     return Optional.of(dev.mcppolicy.time.Instants.parse(start).filter(dev.mcppolicy.time.Instants::decidable)
         .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "--start takes an RFC 3339 instant "
             + "with a zone in " + dev.mcppolicy.time.Instants.DECIDABLE + ", as in 2026-11-21T10:00:00Z, not '" + start + "'")));
-  }
-
-  private boolean failed(List<Change> changes, Optional<TrafficDiff.Summary> traffic) {
-    if (failOn == null) {
-      return false;
-    }
-    long flips = traffic.map(TrafficDiff.Summary::flips).orElse(0L);
-    return switch (failOn) {
-      case flip -> flips > 0;
-      case permissive -> changes.stream().anyMatch(c -> c.effect() == Change.Effect.PERMISSIVE)
-          || traffic.map(TrafficDiff.Summary::denyToAllow).orElse(0L) > 0;
-    };
   }
 }
