@@ -58,9 +58,9 @@ public final class DiffReport {
     if (n.total() == 0) {
       return "No changes: the two policies are the same, part for part.\n";
     }
-    return "Plan: " + dev.mcppolicy.report.Words.plural(n.total(), "change") + " to "
-        + dev.mcppolicy.report.Words.plural(n.tools(), "tool")
-        + (n.documentWide() > 0 ? " and the document" : "") + ": " + n.permissive() + " permissive, "
+    String where = n.tools() == 0 ? "the document" : dev.mcppolicy.report.Words.plural(n.tools(), "tool")
+        + (n.documentWide() > 0 ? " and the document" : "");
+    return "Plan: " + dev.mcppolicy.report.Words.plural(n.total(), "change") + " to " + where + ": " + n.permissive() + " permissive, "
         + n.restrictive() + " restrictive, " + n.changed() + " changed.\n";
   }
 

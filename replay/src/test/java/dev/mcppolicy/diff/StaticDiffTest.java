@@ -96,6 +96,17 @@ class StaticDiffTest {
         DiffReport.changeJson(changes.get(0)));
   }
 
+  /** The plan line counts tools, the document, or both; and says when nothing changed. */
+  @Test
+  void thePlanSaysWhatChanged() throws Exception {
+    CompileResult old = compile("old.mcppolicy", BASE);
+    CompileResult lowered = compile("new.mcppolicy", BASE.replace("100/hour", "50/hour"));
+    assertEquals("Plan: 1 change to the document: 0 permissive, 1 restrictive, 0 changed.\n", DiffReport.plan(StaticDiff.between(
+        old.document().orElseThrow(), old.sourceMap(), lowered.document().orElseThrow(), lowered.sourceMap())));
+    assertEquals("No changes: the two policies are the same, part for part.\n", DiffReport.plan(StaticDiff.between(
+        old.document().orElseThrow(), old.sourceMap(), old.document().orElseThrow(), old.sourceMap())));
+  }
+
   /** A limit's effect across windows, exactly for calendar windows. */
   @Test
   void limitsCompareAcrossWindows() {
