@@ -63,6 +63,15 @@ echo "== memory: a 4x longer trace (and the floor on it: a long trace weighs sta
 ratio "$work/calls-8m.trace.jsonl" 3 "8M"
 echo "== an unsorted trace: calls-2m with two lines swapped, sorted through temporary files"
 measure "replay of unsorted calls-2m" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/unsorted-2m.trace.jsonl"
+echo "== diff --traces on calls-2m: policy-200 against itself with a lower all-tools budget"
+# 1,000 calls an hour per grant: about 10% of the calls flip (docs/performance.md, docs/diff.md)
+sed 's/all tools limit 100000\/hour/all tools limit 1000\/hour/; s/policy "benchmark"/policy "benchmark-proposed"/' \
+  "$work/policy-200.mcppolicy" > "$work/policy-200-proposed.mcppolicy"
+measure "replay of calls-2m" "$cli" replay --policy "$work/policy-200.mcppolicy" "$work/calls-2m.trace.jsonl"
+measure "diff of calls-2m, text" "$cli" diff "$work/policy-200.mcppolicy" "$work/policy-200-proposed.mcppolicy" \
+  --traces "$work/calls-2m.trace.jsonl"
+measure "diff of calls-2m, every flip in JSON lines" "$cli" diff "$work/policy-200.mcppolicy" \
+  "$work/policy-200-proposed.mcppolicy" --traces "$work/calls-2m.trace.jsonl" --format jsonl
 echo "== compile of the Odoo sample, whole process"
 measure "mcppolicy compile samples/odoo" "$cli" compile "$root/samples/odoo/policy.mcppolicy"
 echo "== JMH: one decision (p50 in the SampleTime table), compile of 5,000 tools"
