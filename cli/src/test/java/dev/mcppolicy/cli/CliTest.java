@@ -417,7 +417,7 @@ class CliTest {
         .filter(l -> l.startsWith("  ") && !l.startsWith("    "))
         .map(l -> l.trim().split(" ")[0])
         .toList();
-    assertEquals(java.util.List.of("compile", "check", "fmt", "replay", "explain", "diff", "test", "verify", "help"), listed, help.out());
+    assertEquals(java.util.List.of("compile", "check", "fmt", "replay", "explain", "diff", "import", "test", "verify", "help"), listed, help.out());
     for (String command : listed) {
       Run own = run(command, "--help");
       assertEquals(0, own.code(), command + ": " + own.err());
@@ -425,7 +425,7 @@ class CliTest {
     }
     Run typo = run("compil", "x.mcppolicy");
     assertEquals(2, typo.code());
-    assertTrue(typo.err().contains("Did you mean: mcppolicy compile?"), typo.err());
+    assertTrue(typo.err().contains("Did you mean: mcppolicy compile"), typo.err());
     Run none = run();
     assertEquals(2, none.code());
     assertTrue(none.err().contains("a command is required"), none.err());

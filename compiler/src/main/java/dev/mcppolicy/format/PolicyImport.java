@@ -1,0 +1,213 @@
+package dev.mcppolicy.format;
+
+import dev.mcppolicy.compiler.CompileOptions;
+import dev.mcppolicy.compiler.CompileResult;
+import dev.mcppolicy.compiler.PolicyCompiler;
+import dev.mcppolicy.diag.Diagnostics;
+import dev.mcppolicy.diag.SourceFile;
+import dev.mcppolicy.json.JsonString;
+import dev.mcppolicy.json.JsonWriter;
+import dev.mcppolicy.model.Condition;
+import dev.mcppolicy.model.Limit;
+import dev.mcppolicy.model.PolicyDocument;
+import dev.mcppolicy.model.PolicyJson;
+import dev.mcppolicy.model.Rule;
+import dev.mcppolicy.model.ToolPolicy;
+import dev.mcppolicy.model.Window;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code mcppolicy import}: a policy.json as {@code .mcppolicy} source that compiles back to the
+ * document's canonical form byte for byte, in the formatter's layout (docs/import.md). Each part
+ * of the document becomes the statement the compiler turns into exactly that part; a part no
+ * statement produces is an error naming its JSON path. The result is compiled and compared before
+ * it is returned, so an import that would not round-trip is never written.
+ */
+public final class PolicyImport {
+  private PolicyImport() {}
+
+  /** The source, or the problems (each {@code $.json.path: why}) that keep the document from being expressed. */
+  public record Result(Optional<String> source, List<String> problems) {
+    public Result {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** Words that start a statement at the start of a line: quoted as names, to be safe anywhere. */
+  private static final Set<String> STATEMENT_WORDS = Set.of("allow", "deny", "hide", "tool", "all", "test", "import", "policy",
+      "default", "catalog");
+
+  /** {@code document} as source; {@code origin} names where it came from, in the header comment. */
+  public static Result of(PolicyDocument document, String origin) {
+    List<String> problems = new ArrayList<>();
+    StringBuilder out = new StringBuilder();
+    out.append("# Imported from ").append(origin.replace('\n', ' ')).append(" by mcppolicy import: it compiles back to\n")
+        .append("# that document's canonical form, byte for byte.\n");
+    out.append("default ").append(document.defaultPosture().word()).append("\n\n");
+    Map<String, String> counters = new HashMap<>();
+    List<String> hidden = new ArrayList<>();
+    for (String h : document.hide()) {
+      if (h.equals("*")) {
+        hidden.add("*");
+      } else {
+        hidden.add(name(h));
+        if (document.tools().containsKey(h)) {
+          problems.add(toolPath(h) + ": the tool is also hidden; hiding wins, so no statement emits its rules");
+        }
+      }
+    }
+    if (document.hide().contains("*") && !document.tools().isEmpty()) {
+      problems.add("$.tools: 'hide *' hides every tool, so no statement emits tool entries beside it");
+    }
+    if (!hidden.isEmpty()) {
+      out.append("hide ").append(String.join(", ", hidden)).append("\n\n");
+    }
+    for (Limit l : document.allToolsLimits()) {
+      String generated = "calls_per_" + l.window().word();
+      long sameWindow = document.allToolsLimits().stream().filter(o -> o.window() == l.window()).count();
+      out.append("all tools limit ").append(l.max()).append('/').append(l.window().word()).append(" per grant")
+          .append(l.counter().equals(generated) && sameWindow == 1 ? "" : " as " + name(l.counter())).append('\n');
+      claim(counters, l.counter(), "$.all_tools.limits", problems);
+    }
+    if (!document.allToolsLimits().isEmpty()) {
+      out.append('\n');
+    }
+    for (Map.Entry<String, ToolPolicy> e : document.tools().entrySet()) {
+      tool(out, e.getKey(), e.getValue(), counters, problems);
+    }
+    if (!problems.isEmpty()) {
+      return new Result(Optional.empty(), problems);
+    }
+    return new Result(Optional.of(out.toString()), List.of());
+  }
+
+  private static void tool(StringBuilder out, String tool, ToolPolicy policy, Map<String, String> counters, List<String> problems) {
+    String at = toolPath(tool);
+    boolean empty = policy.require().isEmpty() && policy.denyIf().isEmpty() && policy.limits().isEmpty();
+    if (empty) {
+      out.append("allow ").append(name(tool)).append('\n');
+      return;
+    }
+    if (policy.require().isEmpty() && policy.limits().isEmpty() && policy.denyIf().size() == 1
+        && policy.denyIf().get(0).conditions().isEmpty()) {
+      out.append("deny ").append(name(tool)).append(message(policy.denyIf().get(0))).append('\n');
+      return;
+    }
+    out.append("tool ").append(name(tool)).append(" {\n");
+    for (int i = 0; i < policy.require().size(); i++) {
+      Rule r = policy.require().get(i);
+      out.append("  require ").append(conjunction(r.conditions())).append(message(r)).append('\n');
+    }
+    for (int i = 0; i < policy.denyIf().size(); i++) {
+      Rule r = policy.denyIf().get(i);
+      if (r.conditions().isEmpty()) {
+        problems.add(at + ".deny_if[" + i + "]: an entry without conditions beside other rules: only 'deny TOOL' emits one, alone");
+        continue;
+      }
+      out.append("  deny if ").append(conjunction(r.conditions())).append(message(r)).append('\n');
+    }
+    for (int i = 0; i < policy.limits().size(); i++) {
+      Limit l = policy.limits().get(i);
+      String generated = policy.limits().size() == 1 ? tool + "_rate" : tool + "_rate_" + l.window().word();
+      long sameWindow = policy.limits().stream().filter(o -> o.window() == l.window()).count();
+      out.append("  limit ").append(l.max()).append('/').append(l.window().word()).append(" per grant")
+          .append(l.counter().equals(generated) && sameWindow == 1 ? "" : " as " + name(l.counter())).append('\n');
+      claim(counters, l.counter(), at + ".limits[" + i + "]", problems);
+    }
+    out.append("}\n");
+  }
+
+  /** A tool's entry as the loader's messages write its JSON path: {@code $.tools.pay}, {@code $.tools["odd name"]}. */
+  private static String toolPath(String tool) {
+    return SEGMENT.matcher(tool).matches() ? "$.tools." + tool : "$.tools[" + JsonWriter.inline(new JsonString(tool)) + "]";
+  }
+
+  /** A counter is used once in a document the compiler makes (E404); a second use cannot be written. */
+  private static void claim(Map<String, String> counters, String counter, String at, List<String> problems) {
+    String earlier = counters.putIfAbsent(counter, at);
+    if (earlier != null) {
+      problems.add(at + ": the counter '" + counter + "' is also used at " + earlier + "; the language gives each counter one owner");
+    }
+  }
+
+  private static String conjunction(List<Condition> conditions) {
+    List<String> parts = new ArrayList<>();
+    for (Condition c : conditions) {
+      parts.add(condition(c));
+    }
+    return String.join(" and ", parts);
+  }
+
+  private static String condition(Condition c) {
+    String path = path(c.path());
+    String value = JsonWriter.inline(c.value());
+    return switch (c.op()) {
+      case EQ -> path + " == " + value;
+      case NEQ -> path + " != " + value;
+      case LT -> path + " < " + value;
+      case LTE -> path + " <= " + value;
+      case GT -> path + " > " + value;
+      case GTE -> path + " >= " + value;
+      case IN -> path + " in " + value;
+      case NOT_IN -> path + " not in " + value;
+      case REGEX -> path + " matches " + value;
+      case CONTAINS -> path + " contains " + value;
+      case EXISTS -> path + (c.value() instanceof dev.mcppolicy.json.JsonBoolean b && !b.value() ? " not exists" : " exists");
+    };
+  }
+
+  /** {@code args.a.b}, each segment that is not a plain name quoted: {@code args.headers."content-type"}. */
+  private static String path(String path) {
+    String[] segments = path.substring("args.".length()).split("\\.", -1);
+    StringBuilder out = new StringBuilder("args");
+    for (String s : segments) {
+      out.append('.').append(SEGMENT.matcher(s).matches() ? s : JsonWriter.inline(new JsonString(s)));
+    }
+    return out.toString();
+  }
+
+  private static String name(String name) {
+    return NAME.matcher(name).matches() && !STATEMENT_WORDS.contains(name) ? name : JsonWriter.inline(new JsonString(name));
+  }
+
+  private static String message(Rule r) {
+    return r.onDeny().map(m -> " message " + JsonWriter.inline(new JsonString(m))).orElse("");
+  }
+
+  /**
+   * The import, formatted and checked: compiled from memory at {@code where} (its folder is the
+   * working folder) and compared with the document's canonical text; a difference is a problem.
+   */
+  public static Result checked(PolicyDocument document, String origin, Path where) {
+    Result r = of(document, origin);
+    if (r.source().isEmpty()) {
+      return r;
+    }
+    Diagnostics sink = new Diagnostics();
+    Optional<String> formatted = Formatter.format(new SourceFile(where.getFileName().toString(), r.source().get()), sink);
+    String text = formatted.orElse(r.source().get());
+    Path absolute = where.toAbsolutePath().normalize();
+    CompileOptions options = CompileOptions.defaults().withWorkingDirectory(absolute.getParent())
+        .withSources(dev.mcppolicy.compiler.Sources.overlay(Map.of(absolute, text.getBytes(StandardCharsets.UTF_8)),
+            dev.mcppolicy.compiler.Sources.DISK));
+    CompileResult back = PolicyCompiler.compile(absolute, options);
+    if (back.document().isEmpty()) {
+      return new Result(Optional.empty(), back.diagnostics().stream().map(d -> "$: the import does not compile: " + d.message())
+          .toList());
+    }
+    if (!PolicyJson.canonical(back.document().get()).equals(PolicyJson.canonical(document))) {
+      return new Result(Optional.empty(), List.of("$: the import compiles to a different document; please report it"));
+    }
+    return new Result(Optional.of(text), List.of());
+  }
+}
