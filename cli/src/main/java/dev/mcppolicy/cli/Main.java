@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mcppolicy",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Policy-as-code for MCP gateways: compile, check, format, replay, explain, diff, import and test .mcppolicy files.",
+    description = "Policy-as-code for MCP gateways: compile, check, format, replay, explain, diff, import and test .mcppolicy files, and make catalogs.",
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -21,13 +21,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * The commands by name, in the order help lists them. picocli builds a command's model from its
    * annotations by reflection, which costs more start-up than anything else a short command does;
    * so a run that names a command builds only that one, and any other run (help, a typo) builds all.
-   * The names are written out rather than read from the annotations, which would parse all ten
+   * The names are written out rather than read from the annotations, which would parse all eleven
    * on every run (about 5 ms); CliTest checks that they match.
    */
   static final java.util.Map<String, Class<?>> COMMANDS = orderedMap(
       "compile", CompileCommand.class, "check", CheckCommand.class, "fmt", FmtCommand.class,
       "replay", ReplayCommand.class, "explain", ExplainCommand.class, "diff", DiffCommand.class, "import", ImportCommand.class,
-      "test", TestCommand.class,
+      "catalog", CatalogCommand.class, "test", TestCommand.class,
       "verify", VerifyCommand.class,
       "help", CommandLine.HelpCommand.class);
 

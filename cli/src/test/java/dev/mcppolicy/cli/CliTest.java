@@ -417,7 +417,7 @@ class CliTest {
         .filter(l -> l.startsWith("  ") && !l.startsWith("    "))
         .map(l -> l.trim().split(" ")[0])
         .toList();
-    assertEquals(java.util.List.of("compile", "check", "fmt", "replay", "explain", "diff", "import", "test", "verify", "help"), listed, help.out());
+    assertEquals(java.util.List.of("compile", "check", "fmt", "replay", "explain", "diff", "import", "catalog", "test", "verify", "help"), listed, help.out());
     for (String command : listed) {
       Run own = run(command, "--help");
       assertEquals(0, own.code(), command + ": " + own.err());

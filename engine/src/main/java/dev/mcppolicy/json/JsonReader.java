@@ -348,7 +348,9 @@ public final class JsonReader {
     }
     int cut = m.indexOf("\n");
     String first = cut >= 0 ? m.substring(0, cut) : m;
-    first = first.replaceAll(" \\(for [^)]*\\)", "").replaceAll("\\s*\\(through reference chain.*$", "")
+    // "(for Array starting at [Source: REDACTED (`...` disabled); line: 1, column: 22])": the place
+    // is in the location already, and the nested parentheses end only at "])"
+    first = first.replaceAll(" \\(for [^\\[]*\\[[^\\]]*\\]\\)", "").replaceAll(" \\(for [^)]*\\)", "").replaceAll("\\s*\\(through reference chain.*$", "")
         .replaceAll("\\s*\\(start marker at .*$", "");
     return first;
   }
