@@ -2,7 +2,6 @@ package dev.mcppolicy.cli;
 
 import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.format.CatalogImport;
-import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.json.JsonReader;
 import dev.mcppolicy.json.JsonValue;
 import java.io.IOException;
@@ -47,8 +46,7 @@ final class CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    if (output != null && Files.exists(output) && !force) {
-      reporting.problem(err, Code.E603, "mcppolicy: " + output + " exists: give --force to overwrite it");
+    if (!SourceOutput.mayWrite(output, force, reporting, err)) {
       return ExitCodes.USAGE;
     }
     String catalogName = name != null ? name : CatalogImport.nameFrom(tools.getFileName().toString());
@@ -73,18 +71,7 @@ final class CatalogCommand implements Callable<Integer> {
       r.problems().forEach(p -> reporting.problem(err, Code.E601, "mcppolicy: " + Names.of(tools) + ": " + p));
       return ExitCodes.USAGE;
     }
-    if (output == null) {
-      spec.commandLine().getOut().print(r.source().get()); // a failed write to stdout is caught by Main
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
-    }
-    try {
-      AtomicFiles.write(output, r.source().get());
-      return ExitCodes.OK;
-    } catch (IOException e) {
-      reporting.problem(err, Code.E603, "mcppolicy: cannot write " + output + ": " + dev.mcppolicy.io.IoErrors.describe(e));
-      return ExitCodes.USAGE;
-    }
+    return SourceOutput.write(r.source().get(), output, spec.commandLine().getOut(), reporting, err);
   }
 
   /** One JSON value, or, when the text is several, one per line (pages saved one after the other). */

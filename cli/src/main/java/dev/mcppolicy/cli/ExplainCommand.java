@@ -78,17 +78,11 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     Call call = tool == null ? null : describedCall();
-    LoadedPolicy loaded = LoadedPolicy.load(policy, Names.of(policy), compiler.toOptions());
-    if (!loaded.diagnostics().isEmpty()) {
-      reporting.print(loaded.diagnostics(), err, null);
+    PolicyInput.Loaded input = PolicyInput.load(policy, compiler.toOptions(), reporting, err, "explained");
+    if (input.stop().isPresent()) {
+      return input.stop().getAsInt();
     }
-    if (loaded.document().isEmpty()) {
-      if (loaded.inputProblem()) {
-        return ExitCodes.USAGE;
-      }
-      reporting.summary(err, "mcppolicy: " + Names.of(policy) + " has errors; nothing was explained");
-      return ExitCodes.FAILED;
-    }
+    LoadedPolicy loaded = input.policy();
     Explanation explanation;
     if (call != null) {
       explanation = Explain.call(loaded, call, windows);

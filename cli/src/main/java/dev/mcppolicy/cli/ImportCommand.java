@@ -4,8 +4,6 @@ import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.format.PolicyImport;
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.run.LoadedPolicy;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,19 +33,18 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    if (output != null && Files.exists(output) && !force) {
-      reporting.problem(err, Code.E603, "mcppolicy: " + output + " exists: give --force to overwrite it");
+    if (!SourceOutput.mayWrite(output, force, reporting, err)) {
       return ExitCodes.USAGE;
     }
     if (output != null && AtomicFiles.isSameFile(output, policy)) {
       reporting.problem(err, Code.E603, "mcppolicy: refusing to write " + output + ": it is the policy being imported");
       return ExitCodes.USAGE;
     }
-    LoadedPolicy loaded = LoadedPolicy.load(policy, Names.of(policy), dev.mcppolicy.compiler.CompileOptions.defaults());
     if (!policy.getFileName().toString().endsWith(".json")) {
-      reporting.problem(err, Code.E601, "mcppolicy: " + Names.of(policy) + " is not a policy.json (its name ends in .json)");
+      reporting.problem(err, Code.E601, "mcppolicy: " + Names.of(policy) + " is not a policy.json (its name does not end in .json)");
       return ExitCodes.USAGE;
     }
+    LoadedPolicy loaded = LoadedPolicy.load(policy, Names.of(policy), dev.mcppolicy.compiler.CompileOptions.defaults());
     if (loaded.document().isEmpty()) {
       reporting.print(loaded.diagnostics(), err, null);
       return ExitCodes.USAGE;
@@ -58,17 +55,6 @@ final class ImportCommand implements Callable<Integer> {
       r.problems().forEach(p -> reporting.problem(err, Code.E601, "mcppolicy: " + Names.of(policy) + ": " + p));
       return ExitCodes.USAGE;
     }
-    if (output == null) {
-      spec.commandLine().getOut().print(r.source().get()); // a failed write to stdout is caught by Main
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
-    }
-    try {
-      AtomicFiles.write(output, r.source().get());
-      return ExitCodes.OK;
-    } catch (IOException e) {
-      reporting.problem(err, Code.E603, "mcppolicy: cannot write " + output + ": " + dev.mcppolicy.io.IoErrors.describe(e));
-      return ExitCodes.USAGE;
-    }
+    return SourceOutput.write(r.source().get(), output, spec.commandLine().getOut(), reporting, err);
   }
 }

@@ -100,17 +100,11 @@ final class ReplayCommand implements Callable<Integer> {
     CompletableFuture<Simulator> firstSimulator = new CompletableFuture<>();
     RecordSource early = from == Source.trace ? openEarly(firstSimulator) : null;
     try {
-      LoadedPolicy loaded = LoadedPolicy.load(policy, Names.of(policy), compiler.toOptions());
-      if (!loaded.diagnostics().isEmpty()) {
-        reporting.print(loaded.diagnostics(), err, null);
+      PolicyInput.Loaded input = PolicyInput.load(policy, compiler.toOptions(), reporting, err, "replayed");
+      if (input.stop().isPresent()) {
+        return input.stop().getAsInt();
       }
-      if (loaded.document().isEmpty()) {
-        if (loaded.inputProblem()) {
-          return ExitCodes.USAGE;
-        }
-        reporting.summary(err, "mcppolicy: " + Names.of(policy) + " has errors; nothing was replayed");
-        return ExitCodes.FAILED;
-      }
+      LoadedPolicy loaded = input.policy();
       ReplaySession.Options options = new ReplaySession.Options(ReplaySession.Format.valueOf(format.name().toUpperCase(
           java.util.Locale.ROOT)), verbose, update, windows, keepGoing, from == Source.trace ? ReplaySession.Source.TRACE
           : ReplaySession.Source.JSONRPC, Optional.ofNullable(grant), startAt);

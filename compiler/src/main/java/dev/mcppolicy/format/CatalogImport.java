@@ -1,10 +1,6 @@
 package dev.mcppolicy.format;
 
-import dev.mcppolicy.compiler.CompileOptions;
 import dev.mcppolicy.compiler.CompileResult;
-import dev.mcppolicy.compiler.PolicyCompiler;
-import dev.mcppolicy.diag.Diagnostics;
-import dev.mcppolicy.diag.SourceFile;
 import dev.mcppolicy.json.JsonArray;
 import dev.mcppolicy.json.JsonBoolean;
 import dev.mcppolicy.json.JsonObject;
@@ -12,7 +8,6 @@ import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonValue;
 import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.model.CodePoints;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,13 +152,8 @@ public final class CatalogImport {
     if (r.source().isEmpty()) {
       return r;
     }
-    Optional<String> formatted = Formatter.format(new SourceFile(where.getFileName().toString(), r.source().get()), new Diagnostics());
-    String text = formatted.orElse(r.source().get());
-    Path absolute = where.toAbsolutePath().normalize();
-    CompileOptions options = CompileOptions.defaults().withWorkingDirectory(absolute.getParent())
-        .withSources(dev.mcppolicy.compiler.Sources.overlay(Map.of(absolute, text.getBytes(StandardCharsets.UTF_8)),
-            dev.mcppolicy.compiler.Sources.DISK));
-    CompileResult back = PolicyCompiler.check(absolute, options);
+    String text = InMemory.formatted(r.source().get(), where);
+    CompileResult back = InMemory.compile(text, where, true);
     if (back.hasErrors()) {
       return new Result(Optional.empty(), back.diagnostics().stream().filter(d -> d.isError())
           .map(d -> "$: the catalog does not compile: " + d.message()).toList());

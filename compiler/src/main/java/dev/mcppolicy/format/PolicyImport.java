@@ -1,10 +1,6 @@
 package dev.mcppolicy.format;
 
-import dev.mcppolicy.compiler.CompileOptions;
 import dev.mcppolicy.compiler.CompileResult;
-import dev.mcppolicy.compiler.PolicyCompiler;
-import dev.mcppolicy.diag.Diagnostics;
-import dev.mcppolicy.diag.SourceFile;
 import dev.mcppolicy.json.JsonString;
 import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.model.Condition;
@@ -13,8 +9,6 @@ import dev.mcppolicy.model.PolicyDocument;
 import dev.mcppolicy.model.PolicyJson;
 import dev.mcppolicy.model.Rule;
 import dev.mcppolicy.model.ToolPolicy;
-import dev.mcppolicy.model.Window;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -193,14 +187,8 @@ public final class PolicyImport {
     if (r.source().isEmpty()) {
       return r;
     }
-    Diagnostics sink = new Diagnostics();
-    Optional<String> formatted = Formatter.format(new SourceFile(where.getFileName().toString(), r.source().get()), sink);
-    String text = formatted.orElse(r.source().get());
-    Path absolute = where.toAbsolutePath().normalize();
-    CompileOptions options = CompileOptions.defaults().withWorkingDirectory(absolute.getParent())
-        .withSources(dev.mcppolicy.compiler.Sources.overlay(Map.of(absolute, text.getBytes(StandardCharsets.UTF_8)),
-            dev.mcppolicy.compiler.Sources.DISK));
-    CompileResult back = PolicyCompiler.compile(absolute, options);
+    String text = InMemory.formatted(r.source().get(), where);
+    CompileResult back = InMemory.compile(text, where, false);
     if (back.document().isEmpty()) {
       return new Result(Optional.empty(), back.diagnostics().stream().map(d -> "$: the import does not compile: " + d.message())
           .toList());
