@@ -210,7 +210,9 @@ class CliTest {
   @org.junit.jupiter.params.provider.ValueSource(strings = {
       "compile GOOD", "compile BAD", "compile MISSING", "compile GOOD -o GOOD", "check GOOD BAD", "fmt --check MESSY",
       "replay --policy GOOD TRACE", "replay --policy GOOD MISSING TRACE", "test DIR", "verify DIR", "test EMPTY",
-      "test --run nothing DIR"})
+      "test --run nothing DIR", "explain --policy GOOD --tool oca_link", "explain --policy GOOD TRACE9",
+      "explain --policy BAD --tool oca_link", "diff GOOD GOOD --traces TRACE", "diff GOOD BAD", "diff GOOD GOOD --traces MISSING",
+      "import MISSING", "catalog MISSING"})
   void everyCommandPrintsOneDocumentOnStderr(String command) throws Exception {
     write("messy.mcppolicy", "default   deny\n");
     write("day.trace.jsonl", "{\"ts\": \"2026-11-21T10:00:01Z\", \"grant\": \"g\", \"tool\": \"oca_link\"}\n"
@@ -225,6 +227,7 @@ class CliTest {
           case "MISSING" -> dir.resolve("missing.mcppolicy").toString();
           case "MESSY" -> dir.resolve("messy.mcppolicy").toString();
           case "TRACE" -> dir.resolve("day.trace.jsonl").toString();
+          case "TRACE9" -> dir.resolve("day.trace.jsonl") + ":9";
           case "DIR" -> dir.toString();
           case "EMPTY" -> dir.resolve("empty").toString();
           default -> word;
