@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -225,16 +224,6 @@ public final class Simulator {
       }
     }
     return false;
-  }
-
-  /**
-   * The decision {@code call}'s rules make before any limit (hidden, default deny, require,
-   * deny_if, or indeterminate); empty when the call passes them and only limits remain. Reads no
-   * counters: the stateless part of a decision, which a diff compares between two policies.
-   */
-  public Optional<Decision> ruled(Call call) {
-    Prepared p = prepare(call);
-    return p.decided != null && p.decided.verdict() != Verdict.ALLOW ? Optional.of(p.decided) : Optional.empty();
   }
 
   // The denials below, and exceeded(), are methods of their own: prepare and decide run for every

@@ -103,7 +103,7 @@ public final class TrafficDiff {
         new Replayer.Lane(b, new Replayer.Listener() {
           @Override
           public void decided(TraceRecord r, Decision decision, List<String> mismatches) {
-            d.compare(trace, r, last[0], decision, a, b);
+            d.compare(trace, r, last[0], decision);
           }
 
           @Override
@@ -134,12 +134,12 @@ public final class TrafficDiff {
     flips.restart();
   }
 
-  private void compare(String trace, TraceRecord r, Decision was, Decision is, Simulator a, Simulator b) {
+  private void compare(String trace, TraceRecord r, Decision was, Decision is) {
     calls++;
     if (was.verdict() == is.verdict() && was.rule().equals(is.rule()) && was.message().equals(is.message())) {
       return;
     }
-    Flip.Cause cause = cause(r, was, is, a, b);
+    Flip.Cause cause = cause(r, was, is);
     String tool = r.call().tool();
     Flip f = new Flip(trace, r, was, is, cause, old.sources().decidedBy(was.rule(), tool), now.sources().decidedBy(is.rule(), tool));
     flipped++;
@@ -159,24 +159,27 @@ public final class TrafficDiff {
   /**
    * {@code rule} when the two policies' rules decide the call differently; else {@code limit} when
    * a limit that decided it (on either side) is missing from the other policy or has another
-   * maximum or window there; else {@code cascade}.
+   * maximum or window there; else {@code cascade}. A decision names the rule that made it: one
+   * made by the rules (hidden, default deny, require, deny_if) names that rule, one made past
+   * them names a limit or nothing (an allow). So the rules agree exactly when neither decision is
+   * theirs (a flip of two decisions by rules differs in rule or message), and nothing is decided again.
    */
-  private Flip.Cause cause(TraceRecord r, Decision was, Decision is, Simulator a, Simulator b) {
-    Optional<Decision> ruledA = a.ruled(r.call());
-    Optional<Decision> ruledB = b.ruled(r.call());
-    boolean agree = ruledA.isEmpty() && ruledB.isEmpty() || ruledA.isPresent() && ruledB.isPresent()
-        && ruledA.get().verdict() == ruledB.get().verdict() && ruledA.get().rule().equals(ruledB.get().rule())
-        && ruledA.get().message().equals(ruledB.get().message());
-    if (!agree) {
+  private Flip.Cause cause(TraceRecord r, Decision was, Decision is) {
+    if (byRules(was) || byRules(is)) {
       return Flip.Cause.RULE;
     }
     String tool = r.call().tool();
     for (Decision d : List.of(was, is)) {
-      if (d.rule().contains("/limits/") && !limit(old.document(), tool, d.rule()).equals(limit(now.document(), tool, d.rule()))) {
+      if (!d.rule().isEmpty() && !limit(old.document(), tool, d.rule()).equals(limit(now.document(), tool, d.rule()))) {
         return Flip.Cause.LIMIT;
       }
     }
     return Flip.Cause.CASCADE;
+  }
+
+  /** Whether the rules made {@code d}: it names a rule that is not a limit (a tool name's "/" is escaped as "~1"). */
+  private static boolean byRules(Decision d) {
+    return !d.rule().isEmpty() && !d.rule().contains("/limits/");
   }
 
   /** The limit a rule identifier names in {@code doc} for a call to {@code tool}; empty when it has none. */
