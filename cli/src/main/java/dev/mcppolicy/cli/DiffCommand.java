@@ -103,7 +103,7 @@ final class DiffCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     DiffSession.Traffic traffic = new DiffSession.Traffic(traces, Names::of, from == Source.jsonrpc, Optional.ofNullable(grant),
-        startAt(), windows);
+        InstantOption.optional(spec, "--start", start), windows);
     try (DiffSession diff = DiffSession.run(a, b, traffic, format == Format.jsonl, p -> reporting.problem(err, p))) {
       if (diff.trafficProblems()) {
         return ExitCodes.USAGE;
@@ -167,15 +167,5 @@ final class DiffCommand implements Callable<Integer> {
       case markdown -> diff.markdown(w);
       case jsonl -> diff.jsonl(w);
     }
-  }
-
-  /** --start, a usage error when it is not an instant a replay decides at. */
-  private Optional<java.time.Instant> startAt() {
-    if (start == null) {
-      return Optional.empty();
-    }
-    return Optional.of(dev.mcppolicy.time.Instants.parse(start).filter(dev.mcppolicy.time.Instants::decidable)
-        .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "--start takes an RFC 3339 instant "
-            + "with a zone in " + dev.mcppolicy.time.Instants.DECIDABLE + ", as in 2026-11-21T10:00:00Z, not '" + start + "'")));
   }
 }

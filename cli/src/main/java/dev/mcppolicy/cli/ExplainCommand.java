@@ -12,11 +12,9 @@ import dev.mcppolicy.sim.Arguments;
 import dev.mcppolicy.sim.Call;
 import dev.mcppolicy.sim.Explanation;
 import dev.mcppolicy.sim.WindowMode;
-import dev.mcppolicy.time.Instants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,10 +122,7 @@ final class ExplainCommand implements Callable<Integer> {
     } catch (JsonReader.JsonSyntaxException e) {
       throw new ParameterException(spec.commandLine(), "--args at column " + e.location().column() + ": " + e.getMessage());
     }
-    Instant instant = Instants.parse(at).filter(Instants::decidable).orElseThrow(() -> new ParameterException(
-        spec.commandLine(), "--at takes an RFC 3339 instant with a zone in " + Instants.DECIDABLE
-            + ", as in 2026-11-21T10:00:00Z, not '" + at + "'"));
-    return new Call(grant, tool, Arguments.of(arguments), instant, Outcome.OK);
+    return new Call(grant, tool, Arguments.of(arguments), InstantOption.parse(spec, "--at", at), Outcome.OK);
   }
 
   private static int lineNumber(String text) {

@@ -7,7 +7,6 @@ import dev.mcppolicy.run.LoadedPolicy;
 import dev.mcppolicy.run.ReplaySession;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.WindowMode;
-import dev.mcppolicy.time.Instants;
 import dev.mcppolicy.trace.ParallelTraceReader;
 import dev.mcppolicy.trace.RecordSource;
 import dev.mcppolicy.trace.Replayer;
@@ -83,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     err = spec.commandLine().getErr();
-    Optional<Instant> startAt = start == null ? Optional.empty() : Optional.of(instant(start));
+    Optional<Instant> startAt = InstantOption.optional(spec, "--start", start);
     if (update && from != Source.trace) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--update-expectations rewrites trace files, not JSON-RPC logs");
     }
@@ -129,19 +128,6 @@ final class ReplayCommand implements Callable<Integer> {
         early.close(); // closing twice is harmless: the replay may have closed it already
       }
     }
-  }
-
-  private Instant instant(String text) {
-    Optional<Instant> at = Instants.parse(text);
-    if (at.isEmpty()) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--start takes an RFC 3339 instant with a zone, as in 2026-11-21T10:00:00Z, not '" + text + "'");
-    }
-    if (!Instants.decidable(at.get())) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--start " + text + " is outside " + Instants.DECIDABLE + ", the instants a replay decides at");
-    }
-    return at.get();
   }
 
   /** The first trace, opened before its simulator exists; null when it cannot be (the replay then says why). */
