@@ -34,11 +34,8 @@ final class CatalogCommand implements Callable<Integer> {
   @Option(names = "--title", paramLabel = "TITLE", description = "The catalog's title.")
   String title;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT.mcppolicy", description = "Write the module here (atomically) instead of stdout.")
-  Path output;
-
-  @Option(names = "--force", description = "Overwrite OUT.mcppolicy if it exists.")
-  boolean force;
+  @Mixin
+  SourceOutput target;
 
   @Mixin
   Reporting reporting;
@@ -46,7 +43,7 @@ final class CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    if (!SourceOutput.mayWrite(output, force, reporting, err)) {
+    if (!target.mayWrite(tools, "catalog", reporting, err)) {
       return ExitCodes.USAGE;
     }
     String catalogName = name != null ? name : CatalogImport.nameFrom(tools.getFileName().toString());
@@ -65,13 +62,13 @@ final class CatalogCommand implements Callable<Integer> {
           + ": not JSON: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path where = output != null ? output : tools.resolveSibling(catalogName + ".mcppolicy");
+    Path where = target.where(tools.resolveSibling(catalogName + ".mcppolicy"));
     CatalogImport.Result r = CatalogImport.checked(answers, catalogName, Optional.ofNullable(title), Names.of(tools), where);
     if (r.source().isEmpty()) {
       r.problems().forEach(p -> reporting.problem(err, Code.E601, "mcppolicy: " + Names.of(tools) + ": " + p));
       return ExitCodes.USAGE;
     }
-    return SourceOutput.write(r.source().get(), output, spec.commandLine().getOut(), reporting, err);
+    return target.write(r.source().get(), spec.commandLine().getOut(), reporting, err);
   }
 
   /** One JSON value, or, when the text is several, one per line (pages saved one after the other). */

@@ -2,7 +2,6 @@ package dev.mcppolicy.cli;
 
 import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.format.PolicyImport;
-import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.run.LoadedPolicy;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,11 +20,8 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "POLICY.json", description = "A hand-written or deployed policy.json.")
   Path policy;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT.mcppolicy", description = "Write the source here (atomically) instead of stdout.")
-  Path output;
-
-  @Option(names = "--force", description = "Overwrite OUT.mcppolicy if it exists.")
-  boolean force;
+  @Mixin
+  SourceOutput target;
 
   @Mixin
   Reporting reporting;
@@ -33,11 +29,7 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    if (!SourceOutput.mayWrite(output, force, reporting, err)) {
-      return ExitCodes.USAGE;
-    }
-    if (output != null && AtomicFiles.isSameFile(output, policy)) {
-      reporting.problem(err, Code.E603, "mcppolicy: refusing to write " + output + ": it is the policy being imported");
+    if (!target.mayWrite(policy, "import", reporting, err)) {
       return ExitCodes.USAGE;
     }
     if (!policy.getFileName().toString().endsWith(".json")) {
@@ -49,12 +41,12 @@ final class ImportCommand implements Callable<Integer> {
       reporting.print(loaded.diagnostics(), err, null);
       return ExitCodes.USAGE;
     }
-    Path where = output != null ? output : policy.resolveSibling(policy.getFileName().toString().replaceAll("\\.json$", ".mcppolicy"));
+    Path where = target.where(policy.resolveSibling(policy.getFileName().toString().replaceAll("\\.json$", ".mcppolicy")));
     PolicyImport.Result r = PolicyImport.checked(loaded.document().get(), Names.of(policy), where);
     if (r.source().isEmpty()) {
       r.problems().forEach(p -> reporting.problem(err, Code.E601, "mcppolicy: " + Names.of(policy) + ": " + p));
       return ExitCodes.USAGE;
     }
-    return SourceOutput.write(r.source().get(), output, spec.commandLine().getOut(), reporting, err);
+    return target.write(r.source().get(), spec.commandLine().getOut(), reporting, err);
   }
 }

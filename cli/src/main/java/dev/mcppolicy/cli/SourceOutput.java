@@ -6,13 +6,29 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
-/** The source a command writes ({@code import}, {@code catalog}): to stdout, or atomically to {@code -o}, never over a file unless forced. */
+/**
+ * Where a command that writes source ({@code import}, {@code catalog}) writes it: stdout, or
+ * atomically to {@code -o}, never over an existing file unless {@code --force}. A picocli mixin.
+ */
 final class SourceOutput {
-  private SourceOutput() {}
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT.mcppolicy", description = "Write the source here (atomically) instead of stdout.")
+  Path output;
 
-  /** Whether {@code output} may be written: false, having said why, when it exists and {@code force} is off. */
-  static boolean mayWrite(Path output, boolean force, Reporting reporting, PrintWriter err) {
+  @Option(names = "--force", description = "Overwrite OUT.mcppolicy if it exists.")
+  boolean force;
+
+  /**
+   * Whether the output may be written: false, having said why, when it exists and --force is off,
+   * or when it is {@code input}, the file the command reads (even with --force).
+   */
+  boolean mayWrite(Path input, String command, Reporting reporting, PrintWriter err) {
+    if (output != null && AtomicFiles.isSameFile(output, input)) {
+      reporting.problem(err, Code.E603, "mcppolicy: refusing to write " + output + ": it is " + Names.of(input)
+          + ", the input of this " + command);
+      return false;
+    }
     if (output != null && Files.exists(output) && !force) {
       reporting.problem(err, Code.E603, "mcppolicy: " + output + " exists: give --force to overwrite it");
       return false;
@@ -20,8 +36,13 @@ final class SourceOutput {
     return true;
   }
 
+  /** Where the source will be, for resolving its imports: -o, else {@code beside}. */
+  Path where(Path beside) {
+    return output != null ? output : beside;
+  }
+
   /** Writes {@code text}; the exit code. */
-  static int write(String text, Path output, PrintWriter out, Reporting reporting, PrintWriter err) {
+  int write(String text, PrintWriter out, Reporting reporting, PrintWriter err) {
     if (output == null) {
       out.print(text); // a failed write to stdout is caught by Main
       out.flush();

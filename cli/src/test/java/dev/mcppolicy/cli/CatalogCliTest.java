@@ -52,6 +52,11 @@ class CatalogCliTest {
     assertEquals(0, CliTest.run("catalog", DIR.resolve("git-tools-list.json").toString(), "-o", out.toString(), "--force",
         "--name", "git").code());
     assertTrue(Files.readString(out).contains("catalog git {"), Files.readString(out));
+    Path input = Files.copy(DIR.resolve("git-tools-list.json"), dir.resolve("tools.json"));
+    CliTest.Run onInput = CliTest.run("catalog", input.toString(), "-o", input.toString(), "--force");
+    assertEquals(2, onInput.code());
+    assertTrue(onInput.err().contains("the input of this catalog"), onInput.err());
+    assertEquals(Files.readString(DIR.resolve("git-tools-list.json")), Files.readString(input));
   }
 
   @Test

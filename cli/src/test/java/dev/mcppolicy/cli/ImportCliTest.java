@@ -52,6 +52,11 @@ class ImportCliTest {
     assertEquals("# mine\n", Files.readString(out));
     assertEquals(0, CliTest.run("import", json.toString(), "-o", out.toString(), "--force").code());
     assertTrue(Files.readString(out).startsWith("# Imported from "));
+    String before = Files.readString(json);
+    CliTest.Run onInput = CliTest.run("import", json.toString(), "-o", json.toString(), "--force");
+    assertEquals(2, onInput.code());
+    assertTrue(onInput.err().contains("refusing to write " + json + ": it is "), onInput.err());
+    assertEquals(before, Files.readString(json), "the input is never overwritten, even with --force");
   }
 
   @Test
