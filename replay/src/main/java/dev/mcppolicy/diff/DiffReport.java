@@ -130,7 +130,7 @@ public final class DiffReport {
 
   /**
    * A flip's JSON line, written straight into text (a diff of millions of calls may write hundreds
-   * of thousands); DiffReportTest checks it against the same object built as a {@link JsonObject}.
+   * of thousands); TrafficDiffTest checks it against the same object built as a {@link JsonObject}.
    */
   public static String flipJson(Flip f) {
     StringBuilder out = new StringBuilder(400).append("{\"flip\":{\"trace\":");
@@ -162,20 +162,6 @@ public final class DiffReport {
     out.append('}');
   }
 
-  /** The flip's JSON line built as an object: what {@link #flipJson} must write. */
-  static String flipJsonReference(Flip f) {
-    Map<String, JsonValue> m = new LinkedHashMap<>();
-    m.put("trace", new JsonString(f.trace()));
-    m.put("line", JsonNumber.of(f.record().line()));
-    m.put("ts", new JsonString(f.record().call().at().toString()));
-    m.put("grant", new JsonString(f.record().call().grant()));
-    m.put("tool", new JsonString(f.record().call().tool()));
-    m.put("old", decision(f.old(), f.oldSource()));
-    m.put("new", decision(f.now(), f.newSource()));
-    m.put("cause", new JsonString(f.cause().word()));
-    return JsonWriter.jcsOrdered(new JsonObject(Map.of("flip", new JsonObject(m))));
-  }
-
   public static String summaryJson(List<Change> changes, Optional<TrafficDiff.Summary> traffic) {
     Counts n = Counts.of(changes);
     Map<String, JsonValue> counts = new LinkedHashMap<>();
@@ -201,15 +187,6 @@ public final class DiffReport {
   private static JsonValue counts(Map<String, Long> counts) {
     Map<String, JsonValue> m = new LinkedHashMap<>();
     new java.util.TreeMap<>(counts).forEach((k, v) -> m.put(k, JsonNumber.of(v)));
-    return new JsonObject(m);
-  }
-
-  private static JsonValue decision(Decision d, Optional<SourceMap.Origin> source) {
-    Map<String, JsonValue> m = new LinkedHashMap<>();
-    m.put("decision", new JsonString(d.verdict().word()));
-    m.put("rule", new JsonString(d.rule()));
-    m.put("message", new JsonString(d.message()));
-    m.put("source", source(source));
     return new JsonObject(m);
   }
 

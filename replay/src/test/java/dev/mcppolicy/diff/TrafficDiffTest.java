@@ -14,7 +14,12 @@ import dev.mcppolicy.model.Posture;
 import dev.mcppolicy.model.Rule;
 import dev.mcppolicy.model.ToolPolicy;
 import dev.mcppolicy.model.Window;
+import dev.mcppolicy.json.JsonNull;
 import dev.mcppolicy.json.JsonNumber;
+import dev.mcppolicy.json.JsonObject;
+import dev.mcppolicy.json.JsonString;
+import dev.mcppolicy.json.JsonValue;
+import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.sim.Decision;
 import dev.mcppolicy.sim.Simulator;
 import dev.mcppolicy.sim.WindowMode;
@@ -52,7 +57,7 @@ class TrafficDiffTest {
         out.add(f.record().line() + " " + f.record().call().tool() + ": " + word(f.old()) + " -> " + word(f.now())
             + " [" + f.cause().word() + "]");
         // the JSON line written straight into text is the object the format describes
-        assertEquals(DiffReport.flipJsonReference(f), DiffReport.flipJson(f));
+        assertEquals(flipJsonReference(f), DiffReport.flipJson(f));
       });
       return out;
     } finally {
@@ -60,6 +65,29 @@ class TrafficDiffTest {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** A flip's JSON line built as an object, then written: what DiffReport.flipJson must write straight into text. */
+  private static String flipJsonReference(Flip f) {
+    Map<String, JsonValue> m = new LinkedHashMap<>();
+    m.put("trace", new JsonString(f.trace()));
+    m.put("line", JsonNumber.of(f.record().line()));
+    m.put("ts", new JsonString(f.record().call().at().toString()));
+    m.put("grant", new JsonString(f.record().call().grant()));
+    m.put("tool", new JsonString(f.record().call().tool()));
+    m.put("old", decisionJson(f.old(), f.oldSource()));
+    m.put("new", decisionJson(f.now(), f.newSource()));
+    m.put("cause", new JsonString(f.cause().word()));
+    return JsonWriter.jcsOrdered(new JsonObject(Map.of("flip", new JsonObject(m))));
+  }
+
+  private static JsonValue decisionJson(Decision d, Optional<SourceMap.Origin> source) {
+    Map<String, JsonValue> m = new LinkedHashMap<>();
+    m.put("decision", new JsonString(d.verdict().word()));
+    m.put("rule", new JsonString(d.rule()));
+    m.put("message", new JsonString(d.message()));
+    m.put("source", source.<JsonValue>map(o -> new JsonString(o.toString())).orElse(new JsonNull()));
+    return new JsonObject(m);
   }
 
   private static String word(Decision d) {
