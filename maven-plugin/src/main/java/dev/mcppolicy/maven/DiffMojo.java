@@ -75,50 +75,46 @@ public class DiffMojo extends AbstractPolicyMojo {
     CompileOptions options = compileOptions();
     List<Path> traces = traces();
     StringBuilder markdown = new StringBuilder();
-    StringWriter jsonl = new StringWriter();
+    // kept open until diff.jsonl is written: each holds its flips in a scratch file, streamed into the report
+    List<DiffSession> sessions = new ArrayList<>();
     boolean permissive = false;
     long flips = 0;
-    for (Path policy : policies(options)) {
-      String rel = sourceDirectory.toPath().relativize(policy).toString().replace('\\', '/');
-      Optional<LoadedPolicy> old = baseline(rel, options);
-      if (old.isEmpty()) {
-        getLog().warn("mcppolicy: " + rel + " has no baseline in " + baseline + ": a new policy, not compared");
-        continue;
-      }
-      LoadedPolicy now = LoadedPolicy.load(policy, name(policy), options);
-      MavenLog.diagnostics(getLog(), old.get().diagnostics());
-      MavenLog.diagnostics(getLog(), now.diagnostics());
-      if (old.get().document().isEmpty() || now.document().isEmpty()) {
-        throw new MojoFailureException("mcppolicy: " + rel + " or its baseline could not be loaded; nothing was compared");
-      }
-      List<String> problems = new ArrayList<>();
-      DiffSession.Traffic traffic = new DiffSession.Traffic(traces, this::name, false, Optional.empty(), Optional.empty(),
-          WindowMode.CALENDAR);
-      try (DiffSession diff = DiffSession.run(old.get(), now, traffic, true, d -> {
-        getLog().error("mcppolicy: " + d.message());
-        problems.add(d.message());
-      })) {
-        if (diff.trafficProblems()) {
-          throw new MojoFailureException("mcppolicy: " + String.join("; ", problems));
+    try {
+      for (Path policy : policies(options)) {
+        String rel = sourceDirectory.toPath().relativize(policy).toString().replace('\\', '/');
+        Optional<DiffSession> diff = diff(policy, rel, traces, options);
+        if (diff.isEmpty()) {
+          continue;
         }
+        sessions.add(diff.get());
         markdown.append("#### ").append(rel).append("\n\n");
         StringWriter md = new StringWriter();
-        diff.markdown(md);
+        diff.get().markdown(md);
         markdown.append(md).append('\n');
-        diff.jsonl(jsonl);
-        getLog().info("mcppolicy: " + rel + ": " + DiffReport.plan(diff.changes()).strip());
-        diff.traffic().ifPresent(t -> getLog().info("mcppolicy: " + rel + ": " + DiffReport.trafficText(t).lines().findFirst().orElse("")));
-        permissive |= diff.permissive();
-        flips += diff.flips();
-      } catch (IOException e) {
-        throw new MojoExecutionException("mcppolicy: diff of " + rel + ": " + e.getMessage(), e);
+        getLog().info("mcppolicy: " + rel + ": " + DiffReport.plan(diff.get().changes()).strip());
+        diff.get().traffic().ifPresent(t -> getLog().info("mcppolicy: " + rel + ": "
+            + DiffReport.trafficText(t).lines().findFirst().orElse("")));
+        permissive |= diff.get().permissive();
+        flips += diff.get().flips();
       }
-    }
-    try {
       AtomicFiles.write(reportsDirectory.toPath().resolve("diff.md"), markdown.toString());
-      AtomicFiles.write(reportsDirectory.toPath().resolve("diff.jsonl"), jsonl.toString());
+      AtomicFiles.write(reportsDirectory.toPath().resolve("diff.jsonl"), out -> {
+        java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        for (DiffSession session : sessions) {
+          session.jsonl(w);
+        }
+        w.flush();
+      });
     } catch (IOException e) {
       throw new MojoExecutionException("mcppolicy: cannot write the diff to " + reportsDirectory + ": " + e.getMessage(), e);
+    } finally {
+      for (DiffSession session : sessions) {
+        try {
+          session.close();
+        } catch (IOException e) {
+          getLog().warn("mcppolicy: cannot remove a scratch file: " + e.getMessage());
+        }
+      }
     }
     if ("permissive".equals(failOn) && permissive) {
       throw new MojoFailureException("mcppolicy: the change lets more through (failOn=permissive): see "
@@ -128,6 +124,39 @@ public class DiffMojo extends AbstractPolicyMojo {
       throw new MojoFailureException("mcppolicy: " + flips + " recorded calls flip (failOn=flip): see "
           + reportsDirectory.toPath().resolve("diff.md"));
     }
+  }
+
+  /** One policy against its baseline; empty (with a warning) when it has none, a new policy. */
+  private Optional<DiffSession> diff(Path policy, String rel, List<Path> traces, CompileOptions options)
+      throws MojoExecutionException, MojoFailureException, IOException {
+    Optional<LoadedPolicy> old = baseline(rel, options);
+    if (old.isEmpty()) {
+      getLog().warn("mcppolicy: " + rel + " has no baseline in " + baseline + ": a new policy, not compared");
+      return Optional.empty();
+    }
+    LoadedPolicy now = LoadedPolicy.load(policy, name(policy), options);
+    MavenLog.diagnostics(getLog(), old.get().diagnostics());
+    MavenLog.diagnostics(getLog(), now.diagnostics());
+    if (old.get().document().isEmpty() || now.document().isEmpty()) {
+      throw new MojoFailureException("mcppolicy: " + rel + " or its baseline could not be loaded; nothing was compared");
+    }
+    List<String> problems = new ArrayList<>();
+    DiffSession.Traffic traffic = new DiffSession.Traffic(traces, this::name, false, Optional.empty(), Optional.empty(),
+        WindowMode.CALENDAR);
+    DiffSession diff;
+    try {
+      diff = DiffSession.run(old.get(), now, traffic, true, d -> {
+        getLog().error("mcppolicy: " + d.message());
+        problems.add(d.message());
+      });
+    } catch (IOException e) {
+      throw new MojoExecutionException("mcppolicy: diff of " + rel + ": " + e.getMessage(), e);
+    }
+    if (diff.trafficProblems()) {
+      diff.close();
+      throw new MojoFailureException("mcppolicy: " + String.join("; ", problems));
+    }
+    return Optional.of(diff);
   }
 
   /** The policies of the source folder: each .mcppolicy that declares default, in path order. */
