@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "catalog", mixinStandardHelpOptions = true,
     description = "Write a catalog module from a server's tools/list answer.")
 final class CatalogCommand implements Callable<Integer> {
+  /** The largest answer read: a server with thousands of tools and long schemas stays far below it. */
+  static final long MAX_BYTES = 64L << 20;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +56,11 @@ final class CatalogCommand implements Callable<Integer> {
     }
     List<JsonValue> answers;
     try {
+      if (Files.size(tools) > MAX_BYTES) {
+        reporting.problem(err, Code.E601, "mcppolicy: " + Names.of(tools) + " is " + Files.size(tools) + " bytes; a tools/list "
+            + "answer read here is at most " + MAX_BYTES);
+        return ExitCodes.USAGE;
+      }
       answers = answers(Files.readString(tools, StandardCharsets.UTF_8));
     } catch (IOException e) {
       reporting.problem(err, Code.E601, "mcppolicy: cannot read " + Names.of(tools) + ": " + dev.mcppolicy.io.IoErrors.describe(e));

@@ -59,6 +59,21 @@ class CatalogCliTest {
     assertEquals(Files.readString(DIR.resolve("git-tools-list.json")), Files.readString(input));
   }
 
+  /** A file past the bound is refused before it is read into memory; an empty one is not JSON. */
+  @Test
+  void aHugeOrEmptyAnswerIsRefused() throws Exception {
+    Path huge = dir.resolve("huge.json");
+    try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(CatalogCommand.MAX_BYTES + 1); // sparse: no disk is used
+    }
+    CliTest.Run r = CliTest.run("catalog", huge.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("huge.json is " + (CatalogCommand.MAX_BYTES + 1) + " bytes"), r.err());
+    CliTest.Run empty = CliTest.run("catalog", Files.writeString(dir.resolve("empty.json"), "").toString());
+    assertEquals(2, empty.code());
+    assertTrue(empty.err().contains("empty.json:1:1: not JSON"), empty.err());
+  }
+
   @Test
   void badInputIsExitTwoWithItsPlace() throws Exception {
     for (List<String> c : List.of(

@@ -115,6 +115,33 @@ class DiffCliTest {
     assertEquals(0, p.waitFor(), out);
   }
 
+  /**
+   * A trace out of order is decided again, sorted: the flips found before the disorder are
+   * forgotten, and each flip is reported once, in the order a sorted replay finds it.
+   */
+  @Test
+  void aTraceOutOfOrderIsDiffedSortedAndItsFlipsCountedOnce() throws Exception {
+    Path unsorted = Files.writeString(dir.resolve("u.trace.jsonl"), "{\"trace\": {\"version\": 1, \"grant\": \"g\"}}\n"
+        + "{\"ts\": \"2026-11-23T09:00:00Z\", \"tool\": \"a\"}\n"
+        + "{\"ts\": \"2026-11-23T09:00:01Z\", \"tool\": \"a\"}\n" // flips in file order, before the disorder is seen
+        + "{\"ts\": \"2026-11-23T09:00:00.500Z\", \"tool\": \"a\"}\n");
+    for (String format : List.of("jsonl", "markdown")) {
+      CliTest.Run r = CliTest.run("diff", old.toString(), now.toString(), "--traces", unsorted.toString(), "--format", format);
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.err().contains("replayed sorted"), r.err());
+      if (format.equals("jsonl")) {
+        // sorted: line 2 allowed by both; line 4 the second call of the minute (old: its limit, new: allowed);
+        // line 3 the third (denied by both limits, with their own messages)
+        List<String> lines = r.out().lines().filter(l -> l.startsWith("{\"flip\"")).map(l -> l.replaceAll(".*\"line\":(\\d+),.*", "$1"))
+            .toList();
+        assertEquals(List.of("4", "3"), lines, r.out());
+        assertTrue(r.out().contains("{\"summary\":{\"calls\":3,\"flips\":2,\"allow_to_deny\":0,\"deny_to_allow\":1,"), r.out());
+      } else {
+        assertEquals(2, r.out().lines().filter(l -> l.contains("u.trace.jsonl:")).count(), r.out());
+      }
+    }
+  }
+
   @Test
   void samePolicyIsNoChange() {
     CliTest.Run r = CliTest.run("diff", old.toString(), old.toString(), "--traces", trace.toString());
