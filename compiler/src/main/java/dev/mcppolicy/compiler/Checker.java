@@ -75,26 +75,7 @@ final class Checker {
   }
 
   private void conditions(SourceFile file, Expr expr) {
-    expr.accept(new Expr.Visitor<Void>() {
-      public Void visitOr(Expr.Or e) {
-        e.terms().forEach(t -> t.accept(this));
-        return null;
-      }
-
-      public Void visitAnd(Expr.And e) {
-        e.factors().forEach(f -> f.accept(this));
-        return null;
-      }
-
-      public Void visitGroup(Expr.Group e) {
-        return e.inner().accept(this);
-      }
-
-      public Void visitCompare(Expr.Compare e) {
-        compare(file, e);
-        return null;
-      }
-    });
+    expr.comparisons().forEach(e -> compare(file, e));
   }
 
   private void compare(SourceFile file, Expr.Compare e) {

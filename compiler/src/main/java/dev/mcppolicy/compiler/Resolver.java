@@ -62,6 +62,7 @@ final class Resolver {
   /** Resolves the program; the document is meaningful only when the sink has no errors. */
   PolicyDocument resolve(Posture posture) {
     Selection selection = Selection.of(statements, program, catalog, sink);
+    ArgumentCheck.run(statements, selection, catalog, sink);
     List<Limit> allTools = allToolsLimits();
     if (!DocumentBudget.fits(statements, selection.counts(), selection.universe().size(), normalForm::conjunctions, sink)) {
       return new PolicyDocument(posture, List.of(), allTools, Map.of()); // never built: E314 says why

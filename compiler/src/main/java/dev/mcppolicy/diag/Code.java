@@ -41,6 +41,10 @@ public enum Code {
   E211(Severity.WARNING, "unknown tool in a test or trace"),
   E212(Severity.ERROR, "a tool named '*' cannot be hidden"),
   E213(Severity.ERROR, "a blank tool name cannot be hidden"),
+  E214(Severity.ERROR, "argument listed twice"),
+  E215(Severity.ERROR, "unknown argument type"),
+  E216(Severity.WARNING, "condition on an argument the tool does not take"),
+  E217(Severity.WARNING, "operator does not apply to the argument's type"),
 
   // E3xx: rules, conditions and limits
   E301(Severity.ERROR, "invalid limit count"),

@@ -192,17 +192,31 @@ public final class Formatter {
     }
     for (Item.CatalogEntry e : c.entries()) {
       StringBuilder text = new StringBuilder(pad(name(e.name()), nameWidth + 2));
-      boolean more = e.risk().isPresent() || e.description().isPresent();
+      boolean tail = e.description().isPresent() || e.args().isPresent();
+      boolean more = e.risk().isPresent() || tail;
       text.append(more ? pad(e.toolClass().word(), classWidth + 1) : e.toolClass().word());
-      if (riskWidth > 0 && e.description().isPresent()) {
+      if (riskWidth > 0 && tail) {
         text.append(pad(e.risk().map(r -> r.word()).orElse(""), riskWidth + 1));
       } else {
         e.risk().ifPresent(r -> text.append(r.word()));
       }
       e.description().ifPresent(d -> text.append(d.raw()));
+      e.args().ifPresent(args -> text.append(e.description().isPresent() ? " " : "").append(args(args)));
       leaf(e.span(), text.toString(), 1);
     }
     close(c.span(), 0);
+  }
+
+  /** {@code args { amount integer required, currency string }}, on the entry's line. */
+  private static String args(List<Item.ArgDecl> args) {
+    if (args.isEmpty()) {
+      return "args {}";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Item.ArgDecl a : args) {
+      parts.add(name(a.name()) + " " + a.type().word() + (a.required() ? " required" : ""));
+    }
+    return "args { " + String.join(", ", parts) + " }";
   }
 
   private void statement(Statement s) {

@@ -24,6 +24,7 @@ import dev.mcppolicy.time.Instants;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,37 @@ final class AstBuilder {
         Diagnostic.of(Code.E205, "unknown class '" + cls + "' (read, write, execute or destructive)", file, span(c.cls)),
         suggest(cls, classWords())));
     Optional<Risk> risk = c.risk == null ? Optional.empty() : Risk.fromWord(c.risk.getText());
-    return new Item.CatalogEntry(name(c.name), toolClass, risk, Optional.ofNullable(c.description).map(this::str), span(c));
+    Optional<List<Item.ArgDecl>> args = Optional.empty();
+    if (c.ARGS() != null) {
+      List<Item.ArgDecl> declared = new ArrayList<>();
+      Map<String, Item.ArgDecl> seen = new HashMap<>();
+      for (ArgDeclContext a : c.args) {
+        Item.ArgDecl arg = argDecl(a);
+        Item.ArgDecl twin = seen.putIfAbsent(arg.name().value(), arg);
+        if (twin != null) {
+          sink.add(Diagnostic.of(Code.E214, "argument '" + arg.name().value() + "' is listed twice for tool '"
+              + c.name.getText() + "'", file, arg.name().span()).withNote("first listed here", file, twin.name().span()));
+          continue;
+        }
+        declared.add(arg);
+      }
+      args = Optional.of(declared);
+    }
+    return new Item.CatalogEntry(name(c.name), toolClass, risk, Optional.ofNullable(c.description).map(this::str),
+        args, span(c));
+  }
+
+  private Item.ArgDecl argDecl(ArgDeclContext c) {
+    String word = c.type.getText();
+    ArgType type = ArgType.fromWord(word).orElseThrow(() -> report(Diagnostic.of(Code.E215,
+        "unknown argument type '" + word + "' (string, number, integer, boolean, object, array, null or any)",
+        file, span(c.type)), suggest(word, Arrays.stream(ArgType.values()).map(ArgType::word).toList())));
+    if (c.required != null && !c.required.getText().equals("required")) {
+      throw report(Diagnostic.of(Code.E004, "expected 'required', ',' or '}' after the type of argument '"
+          + c.name.getText() + "', not '" + c.required.getText() + "'", file, span(c.required)),
+          suggest(c.required.getText(), List.of("required")));
+    }
+    return new Item.ArgDecl(name(c.name), type, c.required != null, span(c));
   }
 
   // ------------------------------------------------------------------ statements

@@ -11,6 +11,32 @@ public sealed interface Expr permits Expr.Or, Expr.And, Expr.Group, Expr.Compare
 
   <R> R accept(Visitor<R> visitor);
 
+  /** Every comparison in this expression, in source order. */
+  default List<Compare> comparisons() {
+    List<Compare> out = new java.util.ArrayList<>();
+    accept(new Visitor<Void>() {
+      public Void visitOr(Or e) {
+        e.terms().forEach(t -> t.accept(this));
+        return null;
+      }
+
+      public Void visitAnd(And e) {
+        e.factors().forEach(f -> f.accept(this));
+        return null;
+      }
+
+      public Void visitGroup(Group e) {
+        return e.inner().accept(this);
+      }
+
+      public Void visitCompare(Compare e) {
+        out.add(e);
+        return null;
+      }
+    });
+    return out;
+  }
+
   interface Visitor<R> {
     R visitOr(Or e);
 

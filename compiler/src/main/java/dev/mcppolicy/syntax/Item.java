@@ -55,12 +55,29 @@ public sealed interface Item permits Item.PolicyName, Item.Default, Item.Import,
     }
   }
 
-  /** {@code NAME CLASS [RISK] ["description"]}; a missing risk is the class's default. */
-  record CatalogEntry(Name name, ToolClass toolClass, Optional<Risk> risk, Optional<Str> description, Span span) {
+  /**
+   * {@code NAME CLASS [RISK] ["description"] [args { NAME TYPE [required], ... }]}; a missing risk is
+   * the class's default. Without an {@code args} block the tool's arguments are unknown; with one,
+   * they are exactly those listed ({@code args {}}: none).
+   */
+  record CatalogEntry(Name name, ToolClass toolClass, Optional<Risk> risk, Optional<Str> description,
+      Optional<List<ArgDecl>> args, Span span) {
+    public CatalogEntry {
+      args = args.map(List::copyOf);
+    }
+
     public Risk effectiveRisk() {
       return risk.orElse(toolClass.defaultRisk());
     }
+
+    /** The declared argument called {@code name}, if the entry lists its arguments and that is one. */
+    public Optional<ArgDecl> arg(String name) {
+      return args.flatMap(list -> list.stream().filter(a -> a.name().value().equals(name)).findFirst());
+    }
   }
+
+  /** One argument of a catalog entry: {@code amount integer required}. */
+  record ArgDecl(Name name, ArgType type, boolean required, Span span) {}
 
   record Test(Str name, List<Step> steps, Span span) implements Item {
     public Test {

@@ -112,6 +112,15 @@ class DiagnosticMessagesTest {
         + "as every tool, so the gateway would hide them all", "main.mcppolicy", d + "hide \"*\"\n"));
     r.add(row(Code.E213, "main.mcppolicy:2:1: error[E213]: ' ' cannot be hidden: a hidden tool's name cannot be empty or blank "
         + "(the engine refuses such a policy)", "main.mcppolicy", d + "hide \" \"\n"));
+    String pay = "catalog pay { refund write args { payment_intent string required, amount integer } }\n";
+    r.add(row(Code.E214, "main.mcppolicy:2:51: error[E214]: argument 'amount' is listed twice for tool 'refund'",
+        "main.mcppolicy", d + "catalog pay { refund write args { amount integer, amount number } }\n"));
+    r.add(row(Code.E215, "main.mcppolicy:2:42: error[E215]: unknown argument type 'int' (string, number, integer, boolean, "
+        + "object, array, null or any)", "main.mcppolicy", d + "catalog pay { refund write args { amount int } }\n"));
+    r.add(row(Code.E216, "main.mcppolicy:4:23: warning[E216]: tool 'refund' takes no argument 'amout'",
+        "main.mcppolicy", d + pay + "allow refund\ntool refund { deny if args.amout > 100 }\n"));
+    r.add(row(Code.E217, "main.mcppolicy:4:23: warning[E217]: 'matches' applies to strings, but argument 'amount' of tool "
+        + "'refund' is an integer", "main.mcppolicy", d + pay + "allow refund\ntool refund { deny if args.amount matches \"^1\" }\n"));
     r.add(row(Code.E301, "main.mcppolicy:2:14: error[E301]: a limit count must be a whole number from 1 to 9223372036854775807, not 0",
         "main.mcppolicy", d + "tool a limit 0/minute\n"));
     r.add(row(Code.E302, "main.mcppolicy:2:17: error[E302]: unknown window 'hours': a limit counts per minute, hour or day",

@@ -42,7 +42,11 @@ item
 
 catalogEntry
   : name=toolName cls=identifier ({onSameLine()}? risk=riskWord)? ({onSameLine()}? description=STRING)?
+    ({onSameLine()}? ARGS LBRACE (args+=argDecl (COMMA args+=argDecl)*)? RBRACE)?
   ;
+
+// `required` is checked by the AST builder, which can suggest it when misspelt.
+argDecl : name=toolName type=identifier required=identifier? ;
 
 riskWord : LOW | MEDIUM | HIGH | CRITICAL ;
 
@@ -99,7 +103,7 @@ compareOp : EQ | NEQ | LT | LTE | GT | GTE ;
 
 // `args.a.b` is one ID token (names may hold dots); a quoted segment follows a trailing dot:
 // `args."content-type"`, and further segments come as DOT then a name or a string.
-path : head=ID (segments+=pathSegment)* ;
+path : head=(ID | ARGS) (segments+=pathSegment)* ;
 
 pathSegment
   : quoted=STRING                                                       #quotedSegment
@@ -143,7 +147,7 @@ identifier
   | POLICY | DEFAULT | ALLOW | DENY | HIDE | TOOL | TOOLS | ALL | LIMIT | PER | GRANT | AS
   | REQUIRE | IF | AND | OR | NOT | IN | MATCHES | CONTAINS | EXISTS | MESSAGE | IMPORT
   | CATALOG | CLASS | RISK | TEST | AT | AFTER | CALL | EXPECT | RULE | OUTCOME | X | REPLAY
-  | TRUE | FALSE | NULL | LOW | MEDIUM | HIGH | CRITICAL
+  | TRUE | FALSE | NULL | LOW | MEDIUM | HIGH | CRITICAL | ARGS
   ;
 
 // ================================================================ lexer
@@ -190,6 +194,7 @@ LOW      : 'low' ;
 MEDIUM   : 'medium' ;
 HIGH     : 'high' ;
 CRITICAL : 'critical' ;
+ARGS     : 'args' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;
