@@ -3,6 +3,9 @@ package dev.mcppolicy.stdlib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcppolicy.diag.Diagnostics;
+import dev.mcppolicy.diag.SourceFile;
+import dev.mcppolicy.format.Formatter;
 import dev.mcppolicy.json.JsonWriter;
 import dev.mcppolicy.testing.Golden;
 import java.io.IOException;
@@ -84,7 +87,16 @@ class StdlibCatalogsTest {
     int description = header.indexOf("description");
     int cls = header.indexOf("class");
     int notes = header.indexOf("notes");
-    List<String[]> entries = new ArrayList<>();
+    int keyArgs = header.indexOf("key_args");
+    StringBuilder out = new StringBuilder();
+    out.append("# Catalog of the ").append(TITLES.get(server)).append(" tools.\n");
+    out.append("# Generated from stdlib/src/catalogs/").append(server).append(".tsv by StdlibCatalogsTest: do not edit.\n");
+    out.append("# A missing risk is the class's default (read low, write medium, execute high, destructive critical).\n");
+    if (keyArgs >= 0) {
+      out.append("# The data names each tool's arguments but not their types: each is 'any'; a tool without 'args'\n");
+      out.append("# has arguments the data does not list.\n");
+    }
+    out.append("catalog ").append(server.replace('-', '_')).append(' ').append(literal(TITLES.get(server))).append(" {\n");
     for (String row : rows.subList(1, rows.size())) {
       if (row.isBlank()) {
         continue;
@@ -93,26 +105,27 @@ class StdlibCatalogsTest {
       String toolClass = cells[cls].strip();
       String risk = "";
       if (toolClass.equals("write") && notes >= 0 && cells.length > notes && cells[notes].contains("financial")) {
-        risk = "high";
+        risk = " high";
       }
-      entries.add(new String[] {quoteIfNeeded(cells[name].strip()), toolClass, risk, literal(cells[description].strip())});
-    }
-    int nameWidth = entries.stream().mapToInt(e -> e[0].length()).max().orElse(0);
-    int classWidth = entries.stream().mapToInt(e -> e[1].length()).max().orElse(0);
-    int riskWidth = entries.stream().mapToInt(e -> e[2].length()).max().orElse(0);
-    StringBuilder out = new StringBuilder();
-    out.append("# Catalog of the ").append(TITLES.get(server)).append(" tools.\n");
-    out.append("# Generated from stdlib/src/catalogs/").append(server).append(".tsv by StdlibCatalogsTest: do not edit.\n");
-    out.append("# A missing risk is the class's default (read low, write medium, execute high, destructive critical).\n");
-    out.append("catalog ").append(server.replace('-', '_')).append(' ').append(literal(TITLES.get(server))).append(" {\n");
-    for (String[] e : entries) {
-      out.append("  ").append(pad(e[0], nameWidth + 2)).append(pad(e[1], classWidth + 1));
-      if (riskWidth > 0) {
-        out.append(pad(e[2], riskWidth + 1));
+      out.append(quoteIfNeeded(cells[name].strip())).append(' ').append(toolClass).append(risk)
+          .append(' ').append(literal(cells[description].strip()));
+      String args = keyArgs >= 0 && cells.length > keyArgs ? cells[keyArgs].strip() : "";
+      if (!args.isEmpty()) {
+        List<String> declared = new ArrayList<>();
+        for (String arg : new java.util.LinkedHashSet<>(List.of(args.split(",")))) { // the data names some twice
+          declared.add(quoteIfNeeded(arg.strip()) + " any");
+        }
+        out.append(" args { ").append(String.join(", ", declared)).append(" }");
       }
-      out.append(e[3]).append('\n');
+      out.append('\n');
     }
-    return out.append("}\n").toString();
+    out.append("}\n");
+    // the formatter lays the catalog out, as it would any catalog a user writes
+    Diagnostics problems = new Diagnostics();
+    String formatted = Formatter.format(new SourceFile(server + ".mcppolicy", out.toString()), problems)
+        .orElseThrow(() -> new AssertionError("generated catalog does not parse: " + problems.sorted()));
+    assertEquals(List.of(), problems.sorted(), "the generated catalog has problems");
+    return formatted;
   }
 
   private static String quoteIfNeeded(String name) {
@@ -125,7 +138,4 @@ class StdlibCatalogsTest {
     return out.toString();
   }
 
-  private static String pad(String s, int width) {
-    return s + " ".repeat(Math.max(1, width - s.length()));
-  }
 }
