@@ -20,6 +20,11 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "POLICY.json", description = "A hand-written or deployed policy.json.")
   Path policy;
 
+  @Option(names = "--catalog", paramLabel = "MODULE",
+      description = "Bind the import to this catalog (a stdlib module such as std/servers/git, or a catalog file) "
+          + "and recover class, risk and glob selectors, and presets, where they are exact.")
+  String catalog;
+
   @Mixin
   SourceOutput target;
 
@@ -42,7 +47,8 @@ final class ImportCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Path where = target.where(policy.resolveSibling(policy.getFileName().toString().replaceAll("\\.json$", ".mcppolicy")));
-    PolicyImport.Result r = PolicyImport.checked(loaded.document().get(), Names.of(policy), where);
+    PolicyImport.Result r = catalog == null ? PolicyImport.checked(loaded.document().get(), Names.of(policy), where)
+        : PolicyImport.checked(loaded.document().get(), Names.of(policy), where, catalog);
     if (r.source().isEmpty()) {
       r.problems().forEach(p -> reporting.problem(err, Code.E601, "mcppolicy: " + Names.of(policy) + ": " + p));
       return ExitCodes.USAGE;

@@ -76,4 +76,52 @@ class ImportCliTest {
     CliTest.Run missing = CliTest.run("import", dir.resolve("missing.json").toString());
     assertEquals(2, missing.code());
   }
+
+  @Test
+  void withACatalogFileTheImportIsBoundToItAndRecoversSelectors() throws Exception {
+    Files.createDirectories(dir.resolve("catalogs"));
+    Files.writeString(dir.resolve("catalogs/pay.mcppolicy"), """
+        catalog pay {
+          pay write
+          read read
+          list read
+          wipe destructive
+          purge destructive
+        }
+        """);
+    Path hidden = Files.writeString(dir.resolve("hidden.json"), """
+        {"version": "1", "default": "deny", "hide": ["purge", "wipe"], "tools": {"list": {}, "read": {}, "pay": {}}}
+        """);
+    Path out = dir.resolve("policies/hidden.mcppolicy");
+    Files.createDirectories(out.getParent());
+    CliTest.Run r = CliTest.run("import", hidden.toString(), "--catalog", dir.resolve("catalogs/pay.mcppolicy").toString(),
+        "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("""
+        # Imported from %s by mcppolicy import: it compiles back to
+        # that document's canonical form, byte for byte.
+        default deny
+
+        import "../catalogs/pay"
+
+        allow risk <= medium
+        hide class destructive
+        """.formatted(hidden), Files.readString(out));
+    CliTest.Run back = CliTest.run("compile", out.toString());
+    assertEquals(0, back.code(), back.err());
+    assertEquals(dev.mcppolicy.model.PolicyJson.canonical(dev.mcppolicy.model.PolicyJson.read(Files.readAllBytes(hidden))
+        .document().orElseThrow()), back.out());
+  }
+
+  @Test
+  void aCatalogThatCannotBeUsedIsExitTwo() throws Exception {
+    CliTest.Run unknown = CliTest.run("import", json.toString(), "--catalog", "std/servers/nope");
+    assertEquals(2, unknown.code());
+    assertEquals("mcppolicy: " + json + ": --catalog std/servers/nope: no module \"std/servers/nope\" in the standard library\n",
+        unknown.err());
+    Path module = Files.writeString(dir.resolve("module.mcppolicy"), "allow pay\n");
+    CliTest.Run noCatalog = CliTest.run("import", json.toString(), "--catalog", module.toString());
+    assertEquals(2, noCatalog.code());
+    assertEquals("mcppolicy: " + json + ": --catalog " + module + ": it declares no catalog\n", noCatalog.err());
+  }
 }

@@ -164,7 +164,7 @@ public final class CatalogImport {
   }
 
   /** A class from the name and description alone: reads by their verb, then destroys, runs, else writes. */
-  private static String inferred(String name, String text) {
+  static String inferred(String name, String text) {
     if (READS.matcher(name).find()) {
       return "read";
     }

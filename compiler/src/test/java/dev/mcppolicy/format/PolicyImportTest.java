@@ -61,6 +61,58 @@ class PolicyImportTest {
     }));
   }
 
+  /**
+   * Every golden case's and sample's policy.json whose source can see a catalog, imported bound to
+   * it: the stdlib catalog it imports, or the catalogs it declares, written to a file of their own.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyCommittedPolicyJsonRoundTripsWithItsCatalog() throws Exception {
+    Map<Path, Path> sources = new java.util.TreeMap<>();
+    try (Stream<Path> cases = Files.walk(Path.of("src/test/resources/cases"))) {
+      cases.filter(p -> p.toString().endsWith(".json")).forEach(json ->
+          sources.put(json, json.resolveSibling(json.getFileName().toString().replace(".json", ".mcppolicy"))));
+    }
+    try (Stream<Path> samples = Files.walk(Path.of("../samples"))) {
+      samples.filter(p -> p.getFileName().toString().equals("policy.json")).forEach(json ->
+          sources.put(json, json.resolveSibling("policy.mcppolicy")));
+    }
+    Map<Path, String> catalogs = new java.util.TreeMap<>();
+    for (Map.Entry<Path, Path> e : sources.entrySet()) {
+      catalogOf(e.getValue()).ifPresent(catalog -> catalogs.put(e.getKey(), catalog));
+    }
+    assertTrue(catalogs.size() >= 15, catalogs.toString());
+    return catalogs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey() + " with " + e.getValue(), () -> {
+      PolicyJson.LoadResult loaded = PolicyJson.read(Files.readAllBytes(e.getKey()));
+      SelectorRecoveryTest.importedRoundTrips(loaded.document().orElseThrow(), e.getKey().toString(), e.getValue());
+    }));
+  }
+
+  /** The stdlib server {@code source} imports, or a file with the catalogs it declares; empty when it sees none. */
+  private static Optional<String> catalogOf(Path source) throws Exception {
+    Optional<String> server = SelectorRecoveryTest.serverOf(source);
+    if (server.isPresent()) {
+      return server;
+    }
+    dev.mcppolicy.compiler.CompileResult compiled = dev.mcppolicy.compiler.PolicyCompiler.compile(source,
+        dev.mcppolicy.compiler.CompileOptions.defaults().withWorkingDirectory(source.toAbsolutePath().getParent()));
+    StringBuilder out = new StringBuilder();
+    java.util.Set<String> declared = new java.util.HashSet<>(); // the first declaration of a tool counts
+    compiled.program().orElseThrow().modules().forEach(m -> m.catalogs().forEach(c -> {
+      out.append("catalog ").append(c.id().value()).append(" {\n");
+      c.entries().stream().filter(entry -> declared.add(entry.name().value())).forEach(entry -> out.append("  ")
+          .append(PolicyImport.quoted(entry.name().value())).append(' ')
+          .append(entry.toolClass().word()).append(' ').append(entry.effectiveRisk().word()).append('\n'));
+      out.append("}\n");
+    }));
+    if (out.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = WHERE.resolveSibling("catalogs/" + source.getFileName().toString());
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, out.toString());
+    return Optional.of(file.toString());
+  }
+
   /** Generated documents: every op and value type, odd tool and counter names, counters the compiler would and would not name. */
   @Property(tries = 200)
   void generatedDocumentsRoundTrip(@ForAll long seed) {
