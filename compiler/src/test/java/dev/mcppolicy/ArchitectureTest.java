@@ -29,7 +29,7 @@ class ArchitectureTest {
   static final Map<String, Set<String>> MODULES = Map.of(
       "engine", Set.of("json", "model", "time", "sim"),
       "compiler", Set.of("diag", "syntax", "compiler", "format", "io"),
-      "replay", Set.of("trace", "trace.scan", "report", "run", "diff"));
+      "replay", Set.of("trace", "trace.scan", "report", "run", "diff", "coverage"));
   static final Set<String> ENGINE = MODULES.get("engine");
 
   /** Each library package and the library packages it may use (besides itself). */
@@ -47,7 +47,9 @@ class ArchitectureTest {
       Map.entry("trace.scan", Set.of("json")),
       Map.entry("report", Set.of("compiler", "json", "model", "sim", "time", "trace")),
       Map.entry("diff", Set.of("compiler", "diag", "io", "json", "model", "report", "run", "sim", "time", "trace")),
-      Map.entry("run", Set.of("compiler", "diag", "io", "json", "model", "report", "sim", "syntax", "time", "trace")));
+      Map.entry("coverage", Set.of("compiler", "format", "io", "model", "sim")),
+      Map.entry("run", Set.of("compiler", "coverage", "diag", "io", "json", "model", "report", "sim", "syntax", "time",
+          "trace")));
 
   /**
    * The fast trace reader's machinery: the adapters use {@code ParallelTraceReader.open}, never

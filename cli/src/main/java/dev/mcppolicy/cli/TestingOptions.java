@@ -1,6 +1,7 @@
 package dev.mcppolicy.cli;
 
 import com.google.re2j.Pattern;
+import dev.mcppolicy.coverage.CoverageReport;
 import dev.mcppolicy.diag.Code;
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.model.RegexCheck;
@@ -12,6 +13,8 @@ import dev.mcppolicy.run.TestRunner;
 import dev.mcppolicy.sim.WindowMode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -29,7 +32,27 @@ final class TestingOptions {
       description = "calendar (the gateway's) or sliding (a what-if).")
   WindowMode windows;
 
+  @Option(names = "--coverage", description = "Measure which points of each policy the tests and traces cover, "
+      + "and print what they never covered (docs/coverage.md).")
+  boolean coverage;
+
+  @Option(names = "--coverage-out", paramLabel = "DIR", description = "With coverage, also write lcov.info and cobertura.xml here.")
+  Path coverageOut;
+
+  @Option(names = "--coverage-threshold", paramLabel = "PERCENT",
+      description = "With coverage, fail (exit 1) when a policy's coverage is below this percentage.")
+  String threshold;
+
+  private BigDecimal thresholdValue;
+
   TestRunner.Options toOptions(CommandLine cli, CompilerOptions compiler, boolean writeOutputs) {
+    if (threshold != null) {
+      try {
+        thresholdValue = CoverageReport.threshold(threshold);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(cli, "--coverage-threshold: " + e.getMessage());
+      }
+    }
     Optional<Pattern> pattern = Optional.empty();
     if (run != null) {
       Optional<RegexCheck.Problem> problem = RegexCheck.check(run); // what policies may use, checked the same way
@@ -39,7 +62,8 @@ final class TestingOptions {
       }
       pattern = Optional.of(Pattern.compile(run));
     }
-    return new TestRunner.Options(compiler.toOptions(), windows, pattern, writeOutputs);
+    return new TestRunner.Options(compiler.toOptions(), windows, pattern, writeOutputs,
+        coverage || coverageOut != null || threshold != null);
   }
 
   /** Prints a report (results on stdout, the rest on stderr), writes JUnit files, returns the exit code. */
@@ -51,7 +75,19 @@ final class TestingOptions {
     report.nothingToTest().ifPresent(n -> reporting.problem(err, Code.E602, "mcppolicy: " + n));
     report.warnings().forEach(w -> reporting.problem(err, Code.E604, w));
     out.print(report.text());
+    boolean measured = coverage || coverageOut != null || thresholdValue != null;
+    if (measured) {
+      out.print(CoverageReport.text(report.coverage()));
+    }
     out.flush();
+    if (measured && coverageOut != null) {
+      try {
+        CoverageReport.write(coverageOut, report.coverage(), "mcppolicy " + Version.get());
+      } catch (IOException e) {
+        reporting.problem(err, Code.E603, "mcppolicy: cannot write coverage to " + coverageOut + ": " + IoErrors.describe(e));
+        return ExitCodes.USAGE;
+      }
+    }
     if (junit != null) {
       for (SuiteResult suite : report.suites()) {
         String file = JunitXml.fileName(suite);
@@ -63,11 +99,13 @@ final class TestingOptions {
         }
       }
     }
+    List<String> below = thresholdValue == null ? List.of() : CoverageReport.belowThreshold(report.coverage(), thresholdValue);
+    below.forEach(b -> err.println("mcppolicy: coverage below the threshold: " + b));
     err.flush();
     return switch (report.outcome()) {
       case UNUSABLE -> ExitCodes.USAGE;
       case FAILED -> ExitCodes.FAILED;
-      case PASSED -> ExitCodes.OK;
+      case PASSED -> below.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     };
   }
 }

@@ -239,7 +239,7 @@ final class Resolver {
 
   private SourceMap.Origin origin(Module module, Span span) {
     List<String> chain = importChains.computeIfAbsent(module.key(), k -> program.importChain(module));
-    return new SourceMap.Origin(module.file().name(), span, chain);
+    return new SourceMap.Origin(module.file().name(), span, chain, module.isStdlib());
   }
 
   /** Counter names, each claimed by one tool (or all tools): a second claim is E404. */

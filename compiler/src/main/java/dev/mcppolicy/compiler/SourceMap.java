@@ -46,12 +46,19 @@ public record SourceMap(Map<String, Origin> rules, Map<String, Origin> tools, Ma
     private final String file;
     private final Span span;
     private final List<String> importedVia;
+    private final boolean stdlib;
     private final String text;
 
     public Origin(String file, Span span, List<String> importedVia) {
+      this(file, span, importedVia, false);
+    }
+
+    /** {@code stdlib}: the file is a module of the standard library, not a file of the project. */
+    public Origin(String file, Span span, List<String> importedVia, boolean stdlib) {
       this.file = java.util.Objects.requireNonNull(file);
       this.span = java.util.Objects.requireNonNull(span);
       this.importedVia = List.copyOf(importedVia);
+      this.stdlib = stdlib;
       StringBuilder out = new StringBuilder(file).append(':').append(span.line()).append(':').append(span.column());
       for (int i = this.importedVia.size() - 1; i >= 0; i--) {
         out.append(" via ").append(this.importedVia.get(i));
@@ -69,6 +76,20 @@ public record SourceMap(Map<String, Origin> rules, Map<String, Origin> tools, Ma
 
     public List<String> importedVia() {
       return importedVia;
+    }
+
+    /**
+     * The line of the project this comes from: its own, or, for a statement of the standard
+     * library, the import statement in the compiled file that brought it in.
+     */
+    public Line line() {
+      if (!stdlib || importedVia.isEmpty()) {
+        return new Line(file, span.line());
+      }
+      String at = importedVia.get(0); // FILE:LINE:COLUMN
+      int column = at.lastIndexOf(':');
+      int line = at.lastIndexOf(':', column - 1);
+      return new Line(at.substring(0, line), Integer.parseInt(at.substring(line + 1, column)));
     }
 
     /** {@code FILE:LINE:COLUMN}, then each import that brought the file in, nearest first: {@code std/x:4:1 via policy.mcppolicy:5:1}. */
@@ -100,6 +121,9 @@ public record SourceMap(Map<String, Origin> rules, Map<String, Origin> tools, Ma
       return new JsonObject(m);
     }
   }
+
+  /** A line of a file of the project. */
+  public record Line(String file, int line) {}
 
   public static SourceMap empty() {
     return new SourceMap(Map.of(), Map.of(), Map.of(), Optional.empty());

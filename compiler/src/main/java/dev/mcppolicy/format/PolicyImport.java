@@ -197,39 +197,7 @@ public final class PolicyImport {
   }
 
   private static String conjunction(List<Condition> conditions) {
-    List<String> parts = new ArrayList<>();
-    for (Condition c : conditions) {
-      parts.add(condition(c));
-    }
-    return String.join(" and ", parts);
-  }
-
-  private static String condition(Condition c) {
-    String path = path(c.path());
-    String value = JsonWriter.inline(c.value());
-    return switch (c.op()) {
-      case EQ -> path + " == " + value;
-      case NEQ -> path + " != " + value;
-      case LT -> path + " < " + value;
-      case LTE -> path + " <= " + value;
-      case GT -> path + " > " + value;
-      case GTE -> path + " >= " + value;
-      case IN -> path + " in " + value;
-      case NOT_IN -> path + " not in " + value;
-      case REGEX -> path + " matches " + value;
-      case CONTAINS -> path + " contains " + value;
-      case EXISTS -> path + (c.value() instanceof dev.mcppolicy.json.JsonBoolean b && !b.value() ? " not exists" : " exists");
-    };
-  }
-
-  /** {@code args.a.b}, each segment that is not a plain name quoted: {@code args.headers."content-type"}. */
-  private static String path(String path) {
-    String[] segments = path.substring("args.".length()).split("\\.", -1);
-    StringBuilder out = new StringBuilder("args");
-    for (String s : segments) {
-      out.append('.').append(SEGMENT.matcher(s).matches() ? s : JsonWriter.inline(new JsonString(s)));
-    }
-    return out.toString();
+    return Conditions.source(conditions);
   }
 
   private static String message(Rule r) {

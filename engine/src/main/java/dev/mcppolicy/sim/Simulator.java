@@ -182,18 +182,9 @@ public final class Simulator {
    */
   public Explanation explain(Call call) {
     ToolPlan plan = tools.get(call.tool());
-    Explanation.Standing standing = hideAll || plan == HIDDEN ? Explanation.Standing.HIDDEN
-        : plan == null && defaultDeny ? Explanation.Standing.NOT_PERMITTED
-        : plan == null ? Explanation.Standing.UNLISTED : Explanation.Standing.LISTED;
-    List<Explanation.RuleStep> require = new ArrayList<>();
-    List<Explanation.RuleStep> denyIf = new ArrayList<>();
+    Explanation.Rules rules = rules(call);
     List<Explanation.LimitStep> limits = new ArrayList<>();
-    boolean decided = standing == Explanation.Standing.HIDDEN || standing == Explanation.Standing.NOT_PERMITTED;
-    if (!decided && plan != null) {
-      decided = steps(plan.require(), call.arguments(), require, Explanation.Answer.TRUE)
-          || steps(plan.denyIf(), call.arguments(), denyIf, Explanation.Answer.FALSE);
-    }
-    if (!decided) {
+    if (!rules.decided()) {
       long nanos = nanos(call.at());
       release(nanos); // as decide does first: quotas given back by now are not counted
       Counters.Grant grant = counters.grant(call.grant());
@@ -203,7 +194,27 @@ public final class Simulator {
             grant.read(l.index(), l.windowNanos(), nanos)));
       }
     }
-    return new Explanation(call, standing, require, denyIf, limits, decide(call));
+    return new Explanation(call, rules.standing(), rules.require(), rules.denyIf(), limits, decide(call));
+  }
+
+  /**
+   * How {@code call} stands and every {@code require} and {@code deny_if} entry it reaches, with
+   * each condition's answer, in the decision model's order: the part of {@link #explain} that
+   * reads no counters and changes nothing, so coverage can ask it of a call a replay decides.
+   */
+  public Explanation.Rules rules(Call call) {
+    ToolPlan plan = tools.get(call.tool());
+    Explanation.Standing standing = hideAll || plan == HIDDEN ? Explanation.Standing.HIDDEN
+        : plan == null && defaultDeny ? Explanation.Standing.NOT_PERMITTED
+        : plan == null ? Explanation.Standing.UNLISTED : Explanation.Standing.LISTED;
+    List<Explanation.RuleStep> require = new ArrayList<>();
+    List<Explanation.RuleStep> denyIf = new ArrayList<>();
+    boolean decided = standing == Explanation.Standing.HIDDEN || standing == Explanation.Standing.NOT_PERMITTED;
+    if (!decided && plan != null) {
+      decided = steps(plan.require(), call.arguments(), require, Explanation.Answer.TRUE)
+          || steps(plan.denyIf(), call.arguments(), denyIf, Explanation.Answer.FALSE);
+    }
+    return new Explanation.Rules(standing, require, denyIf, decided);
   }
 
   /**

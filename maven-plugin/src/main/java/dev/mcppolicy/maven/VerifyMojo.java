@@ -1,5 +1,6 @@
 package dev.mcppolicy.maven;
 
+import dev.mcppolicy.coverage.CoverageReport;
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.io.IoErrors;
 import dev.mcppolicy.report.CaseResult;
@@ -10,6 +11,7 @@ import dev.mcppolicy.run.TestRunner;
 import dev.mcppolicy.sim.WindowMode;
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,13 +46,48 @@ public class VerifyMojo extends AbstractPolicyMojo {
   @Parameter(property = "mcppolicy.reportsDirectory", defaultValue = "${project.build.directory}/mcppolicy-reports")
   File reportsDirectory;
 
+  /**
+   * Measure which points of each policy the tests and traces cover (docs/coverage.md), log the
+   * summary, and write {@code lcov.info} and {@code cobertura.xml} to {@code coverageDirectory}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "mcppolicy.coverage", defaultValue = "false")
+  boolean coverage;
+
+  /**
+   * Fail the build when a policy's coverage is below this percentage ({@code 90}, {@code 87.5});
+   * turns {@code coverage} on.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "mcppolicy.coverageThreshold")
+  String coverageThreshold;
+
+  /**
+   * Where {@code lcov.info} and {@code cobertura.xml} go.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "mcppolicy.coverageDirectory", defaultValue = "${project.build.directory}/mcppolicy-coverage")
+  File coverageDirectory;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (nothingToDo(sourceDirectory, testDirectory)) {
       return;
     }
+    BigDecimal threshold = null;
+    if (coverageThreshold != null && !coverageThreshold.isBlank()) {
+      try {
+        threshold = CoverageReport.threshold(coverageThreshold);
+      } catch (IllegalArgumentException e) {
+        throw new MojoExecutionException("mcppolicy: coverageThreshold: " + e.getMessage());
+      }
+    }
+    boolean measured = coverage || threshold != null;
     TestReport report = TestRunner.project(sourceDirectory.toPath(), testDirectory.toPath(), outputDirectory.toPath(),
-        new TestRunner.Options(compileOptions(), WindowMode.CALENDAR, Optional.empty(), true));
+        new TestRunner.Options(compileOptions(), WindowMode.CALENDAR, Optional.empty(), true, measured));
     MavenLog.diagnostics(getLog(), report.diagnostics());
     report.warnings().forEach(getLog()::warn);
     for (SuiteResult suite : report.suites()) {
@@ -83,6 +120,25 @@ public class VerifyMojo extends AbstractPolicyMojo {
       getLog().warn("mcppolicy: " + report.nothingToTest().get()); // green, as Surefire is without tests
       return;
     }
+    if (measured) {
+      coverage(report, threshold);
+    }
     getLog().info("mcppolicy: " + report.summary() + "; reports in " + reportsDirectory);
+  }
+
+  /** Logs and writes the coverage; below the threshold, fails with a message of its own, never a test failure's. */
+  private void coverage(TestReport report, BigDecimal threshold) throws MojoExecutionException, MojoFailureException {
+    CoverageReport.text(report.coverage()).lines().forEach(getLog()::info);
+    try {
+      CoverageReport.write(coverageDirectory.toPath(), report.coverage(), "mcppolicy-maven-plugin");
+    } catch (IOException e) {
+      throw new MojoExecutionException("mcppolicy: cannot write coverage to " + coverageDirectory + ": " + IoErrors.describe(e), e);
+    }
+    getLog().info("mcppolicy: coverage reports in " + coverageDirectory);
+    List<String> below = threshold == null ? List.of() : CoverageReport.belowThreshold(report.coverage(), threshold);
+    if (!below.isEmpty()) {
+      throw new MojoFailureException("mcppolicy: coverage below the threshold (coverageThreshold " + coverageThreshold + "):\n  "
+          + String.join("\n  ", below));
+    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.mcppolicy.run;
 
+import dev.mcppolicy.coverage.PolicyCoverage;
+import dev.mcppolicy.coverage.Recorder;
+
 import dev.mcppolicy.diag.SourceFile;
 import dev.mcppolicy.json.JsonObject;
 import dev.mcppolicy.report.CallReport;
@@ -47,9 +50,23 @@ final class TestBlocks {
 
   /** Runs {@code test}; a {@code replay} file must stay inside {@code root}, as imports do. */
   static Outcome2 run(Item.Test test, SourceFile file, Path folder, String className, LoadedPolicy policy,
-      WindowMode windows, java.util.function.Function<Path, String> names, dev.mcppolicy.compiler.ProjectRoot root) {
+      WindowMode windows, java.util.function.Function<Path, String> names, dev.mcppolicy.compiler.ProjectRoot root,
+      Optional<PolicyCoverage> coverage) {
     long started = System.nanoTime();
     Simulator simulator = Simulator.of(policy.document().orElseThrow(), windows);
+    Recorder recorder = coverage.map(PolicyCoverage::recorder).orElse(null);
+    try {
+      return run(test, file, folder, className, policy, names, root, simulator, recorder, started);
+    } finally {
+      if (recorder != null) {
+        coverage.get().add(recorder); // what the test's calls covered, whether it passed or not
+      }
+    }
+  }
+
+  private static Outcome2 run(Item.Test test, SourceFile file, Path folder, String className, LoadedPolicy policy,
+      java.util.function.Function<Path, String> names, dev.mcppolicy.compiler.ProjectRoot root, Simulator simulator,
+      Recorder recorder, long started) {
     List<dev.mcppolicy.diag.Diagnostic> unknownTools = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     List<String> errors = new ArrayList<>();
@@ -77,6 +94,9 @@ final class TestBlocks {
         long times = c.times();
         for (long i = 1; i <= times; i++) {
           Decision d = simulator.decide(call);
+          if (recorder != null) {
+            recorder.observe(call, d);
+          }
           List<String> mismatches = expect.mismatches(d);
           if (!mismatches.isEmpty()) {
             String which = times > 1 ? " (call " + i + " of " + times + ")" : "";
@@ -100,6 +120,9 @@ final class TestBlocks {
         }
         try {
           UnknownTools tools = policy.unknownTools((r, d, mismatches) -> {
+            if (recorder != null) {
+              recorder.observe(r.call(), d);
+            }
             if (!mismatches.isEmpty()) {
               failures.add(CallReport.failure(name + ":" + r.line() + " (replayed at " + where + ")", r, d, mismatches, policy.sourceMap()));
             }

@@ -1,5 +1,6 @@
 package dev.mcppolicy.run;
 
+import dev.mcppolicy.coverage.PolicyCoverage;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.report.Escapes;
 import dev.mcppolicy.report.SuiteResult;
@@ -10,10 +11,11 @@ import java.util.List;
  * Everything a test or verify run found: compiler diagnostics, inputs that could not be used
  * ({@code problems}: E601 diagnostics, in the order found), suite results, warnings, the outputs
  * written, and, when it found nothing to test, what it searched ({@code nothingToTest}: an empty
- * run is never a green run).
+ * run is never a green run), and, with coverage on, what the run covered of each policy that loaded
+ * (docs/coverage.md).
  */
 public record TestReport(List<Diagnostic> diagnostics, List<Diagnostic> problems, List<SuiteResult> suites,
-    List<String> warnings, List<Path> written, java.util.Optional<String> nothingToTest) {
+    List<String> warnings, List<Path> written, java.util.Optional<String> nothingToTest, List<PolicyCoverage> coverage) {
 
   public TestReport {
     diagnostics = List.copyOf(diagnostics);
@@ -21,6 +23,7 @@ public record TestReport(List<Diagnostic> diagnostics, List<Diagnostic> problems
     suites = List.copyOf(suites);
     warnings = List.copyOf(warnings);
     written = List.copyOf(written);
+    coverage = List.copyOf(coverage);
   }
 
   /** A policy.json that does not load, or a file that cannot be read at all: an input, not a policy, is wrong. */

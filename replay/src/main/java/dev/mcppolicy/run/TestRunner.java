@@ -5,6 +5,7 @@ import dev.mcppolicy.compiler.CompileOptions;
 import dev.mcppolicy.compiler.CompileResult;
 import dev.mcppolicy.compiler.Module;
 import dev.mcppolicy.compiler.PolicyCompiler;
+import dev.mcppolicy.coverage.PolicyCoverage;
 import dev.mcppolicy.diag.Diagnostic;
 import dev.mcppolicy.diag.Diagnostics;
 import dev.mcppolicy.compiler.ProjectRoot;
@@ -42,14 +43,21 @@ public final class TestRunner {
    * @param run only tests and traces whose name this pattern finds
    * @param writeOutputs in the Maven layout, write {@code target/mcppolicy/**.json} as {@code compile} does
    */
-  public record Options(CompileOptions compile, WindowMode windows, Optional<Pattern> run, boolean writeOutputs) {
+  public record Options(CompileOptions compile, WindowMode windows, Optional<Pattern> run, boolean writeOutputs,
+      boolean coverage) {
     public static Options defaults() {
-      return new Options(CompileOptions.defaults(), WindowMode.CALENDAR, Optional.empty(), false);
+      return new Options(CompileOptions.defaults(), WindowMode.CALENDAR, Optional.empty(), false, false);
+    }
+
+    public Options withCoverage(boolean on) {
+      return new Options(compile, windows, run, writeOutputs, on);
     }
   }
 
   private final Options options;
   private final Map<Path, LoadedPolicy> policies = new HashMap<>();
+  /** With coverage on, what the tests and traces of each policy that loaded covered. */
+  private final Map<LoadedPolicy, PolicyCoverage> coverage = new java.util.IdentityHashMap<>();
   private final Diagnostics diagnostics = new Diagnostics();
   private final Set<String> problems = new LinkedHashSet<>();
   private final List<SuiteResult> suites = new ArrayList<>();
@@ -113,7 +121,9 @@ public final class TestRunner {
           + count(testFileCount, "test file") + " and " + count(traceCount, "trace") + ")");
     }
     List<Diagnostic> unusable = problems.stream().map(p -> Diagnostic.of(dev.mcppolicy.diag.Code.E601, p)).toList();
-    return new TestReport(ds, unusable, suites, warnings, written, nothing);
+    List<PolicyCoverage> covered = coverage.values().stream()
+        .sorted(java.util.Comparator.comparing(PolicyCoverage::policy, dev.mcppolicy.model.CodePoints.ORDER)).toList();
+    return new TestReport(ds, unusable, suites, warnings, written, nothing, covered);
   }
 
   private static String count(long n, String word) {
@@ -329,8 +339,8 @@ public final class TestRunner {
     List<CaseResult> cases = new ArrayList<>();
     Path folder = file.toAbsolutePath().getParent();
     for (Item.Test test : tests) {
-        TestBlocks.Outcome2 outcome = TestBlocks.run(test, root.file(), folder, className, policy, options.windows(),
-          this::name, ProjectRoot.of(file, compile));
+      TestBlocks.Outcome2 outcome = TestBlocks.run(test, root.file(), folder, className, policy, options.windows(),
+          this::name, ProjectRoot.of(file, compile), coverageOf(policy));
       cases.add(outcome.result());
       diagnostics.addAll(outcome.unknownTools());
     }
@@ -372,7 +382,7 @@ public final class TestRunner {
       return;
     }
     try {
-      TraceSuite.Result result = TraceSuite.run(trace, name, policy, options.windows());
+      TraceSuite.Result result = TraceSuite.run(trace, name, policy, options.windows(), coverageOf(policy));
       suites.add(result.suite());
       diagnostics.addAll(result.unknownTools());
       warnings.addAll(result.suite().warnings());
@@ -385,8 +395,15 @@ public final class TestRunner {
     return policies.computeIfAbsent(file.toAbsolutePath().normalize(), f -> {
       LoadedPolicy loaded = LoadedPolicy.load(file, name(file), compile);
       diagnostics.addAll(loaded.diagnostics());
+      if (options.coverage() && loaded.document().isPresent()) {
+        coverage.put(loaded, PolicyCoverage.of(name(file), loaded.document().get(), loaded.sourceMap()));
+      }
       return loaded;
     });
+  }
+
+  private Optional<PolicyCoverage> coverageOf(LoadedPolicy policy) {
+    return Optional.ofNullable(coverage.get(policy));
   }
 
   // ------------------------------------------------------------------ files

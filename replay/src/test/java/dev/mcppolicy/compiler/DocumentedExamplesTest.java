@@ -52,7 +52,7 @@ class DocumentedExamplesTest {
         + "tool oca_link limit 10/minute per grant\n" + test);
     var report = dev.mcppolicy.run.TestRunner.test(List.of(policy), new dev.mcppolicy.run.TestRunner.Options(
         CompileOptions.defaults().withRoot(dir).withWorkingDirectory(dir), dev.mcppolicy.sim.WindowMode.CALENDAR,
-        java.util.Optional.empty(), false));
+        java.util.Optional.empty(), false, false));
     assertEquals(dev.mcppolicy.run.TestReport.Outcome.PASSED, report.outcome(), report.text() + report.diagnostics());
     assertEquals(1, report.cases());
     String traceLine = blocks.stream().filter(b -> b.startsWith("{\"ts\"")).findFirst().orElseThrow();

@@ -21,7 +21,7 @@ class SamplesVerifyTest {
           dir.getFileName().toString(), () -> {
             TestReport report = TestRunner.verify(dir, new TestRunner.Options(
                 CompileOptions.defaults().withWorkingDirectory(samples), dev.mcppolicy.sim.WindowMode.CALENDAR,
-                java.util.Optional.empty(), false));
+                java.util.Optional.empty(), false, false));
             assertEquals(List.of(), report.problems());
             // the Odoo sample's workday has an agent calling a tool its server does not have
             assertEquals(dir.endsWith("odoo") ? List.of("odoo/traces/workday.trace.jsonl:61:1: warning[E211]: unknown tool "

@@ -31,7 +31,7 @@ class TestRunnerLayoutTest {
 
   TestRunner.Options options(boolean write) {
     return new TestRunner.Options(CompileOptions.defaults().withWorkingDirectory(dir).withRoot(dir),
-        WindowMode.CALENDAR, Optional.empty(), write);
+        WindowMode.CALENDAR, Optional.empty(), write, false);
   }
 
   @BeforeEach
@@ -107,7 +107,7 @@ class TestRunnerLayoutTest {
     write("src/test/mcppolicy/odoo-tests.mcppolicy",
         "import \"odoo\"\ntest \"alpha\" { call odoo_search expect allow }\ntest \"beta\" { call odoo_search expect deny }\n");
     TestRunner.Options only = new TestRunner.Options(options(false).compile(), WindowMode.CALENDAR,
-        Optional.of(com.google.re2j.Pattern.compile("alpha")), false);
+        Optional.of(com.google.re2j.Pattern.compile("alpha")), false, false);
     TestReport report = TestRunner.test(List.of(dir), only);
     assertEquals(List.of("src/test/mcppolicy/odoo-tests.mcppolicy ok"), suites(report));
     SuiteResult suite = report.suites().get(0);
