@@ -218,6 +218,27 @@ public final class Simulator {
   }
 
   /**
+   * The answer of each condition of one entry of {@code call}'s tool, {@code require[entry]} or
+   * {@code deny_if[entry]}, for coverage: what {@link #rules} says of that entry's conditions,
+   * without the values. Counts nothing; empty when the tool has no such entry.
+   */
+  public Explanation.Answer[] answers(Call call, boolean require, int entry) {
+    ToolPlan plan = tools.get(call.tool());
+    RulePlan[] entries = plan == null ? null : require ? plan.require() : plan.denyIf();
+    if (entries == null || entry < 0 || entry >= entries.length) {
+      return new Explanation.Answer[0];
+    }
+    ConditionPlan[] conditions = entries[entry].conditions();
+    Explanation.Answer[] out = new Explanation.Answer[conditions.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = call.arguments() instanceof Arguments.Known known
+          ? (conditions[i].holds(known.object()) ? Explanation.Answer.TRUE : Explanation.Answer.FALSE)
+          : ConditionPlan.answer(conditions[i].withKeysOnly(((Arguments.KeysOnly) call.arguments()).keys()));
+    }
+    return out;
+  }
+
+  /**
    * Adds a step for each entry until one does not answer {@code goOn} (a require that does not
    * hold, a deny_if that does not fail to hold): true when that one decided the call.
    */

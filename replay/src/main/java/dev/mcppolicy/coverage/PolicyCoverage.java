@@ -28,9 +28,13 @@ import java.util.TreeMap;
  * trace decided again (out of order) counts once; coverage of a run is the union of its parts.
  */
 public final class PolicyCoverage {
-  /** The points of one listed tool, by entry and condition; -1 where there is no such point. */
-  record ToolPoints(int allowed, int[][] require, int[][][] requireConditions, int[][] denyIf, int[][][] denyIfConditions,
-      int[] all) {}
+  /**
+   * The points of one listed tool, by entry and condition; -1 where there is no such point.
+   * {@code requireIds} and {@code denyIfIds} are the entries' rule identifiers, as decisions name them;
+   * {@code conditional}: some entry has condition points (it has several conditions).
+   */
+  record ToolPoints(int ordinal, int allowed, String[] requireIds, int[][] require, int[][][] requireConditions,
+      String[] denyIfIds, int[][] denyIf, int[][][] denyIfConditions, int[] all, boolean conditional) {}
 
   private final String policy;
   private final List<Point> points = new ArrayList<>();
@@ -123,7 +127,18 @@ public final class PolicyCoverage {
         all[n++] = p;
       }
     }
-    return new ToolPoints(allowed, require, requireConditions, denyIf, denyIfConditions, java.util.Arrays.copyOf(all, n));
+    String[] requireIds = new String[require.length];
+    for (int i = 0; i < require.length; i++) {
+      requireIds[i] = RuleIds.require(tool, i);
+    }
+    String[] denyIfIds = new String[denyIf.length];
+    for (int i = 0; i < denyIf.length; i++) {
+      denyIfIds[i] = RuleIds.denyIf(tool, i);
+    }
+    boolean conditional = entry.require().stream().anyMatch(r -> r.conditions().size() > 1)
+        || entry.denyIf().stream().anyMatch(r -> r.conditions().size() > 1);
+    return new ToolPoints(tools.size(), allowed, requireIds, require, requireConditions, denyIfIds, denyIf, denyIfConditions,
+        java.util.Arrays.copyOf(all, n), conditional);
   }
 
   /**
@@ -221,6 +236,10 @@ public final class PolicyCoverage {
 
   ToolPoints tool(String tool) {
     return tools.get(tool);
+  }
+
+  int toolCount() {
+    return tools.size();
   }
 
   Integer limit(String rule) {
