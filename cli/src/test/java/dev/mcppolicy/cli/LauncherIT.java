@@ -139,8 +139,9 @@ class LauncherIT {
     Result first = run(copy, copy.resolve("mcppolicy"), Map.of(), "verify", "samples/odoo");
     assertEquals(0, first.exit(), first.stderr());
     assertTrue(first.stderr().contains("building the command line (first use"), first.stderr());
-    // the policy's tests, the proposed change's test (the diff example's NEW side) and the workday trace
-    assertEquals(3, first.stdout().lines().filter(l -> l.startsWith("PASS ")).count(), first.stdout());
+    // the policy's tests, the proposed change's test (the diff example's NEW side), the workday and
+    // the daily budgets traces
+    assertEquals(4, first.stdout().lines().filter(l -> l.startsWith("PASS ")).count(), first.stdout());
 
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path link = Files.createSymbolicLink(bin.resolve("mcppolicy"), copy.resolve("mcppolicy"));
