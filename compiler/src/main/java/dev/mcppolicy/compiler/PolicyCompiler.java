@@ -76,6 +76,9 @@ public final class PolicyCompiler {
         Resolver resolver = new Resolver(program, catalog, sink);
         document = resolver.resolve(posture.orElse(Posture.DENY));
         sourceMap = resolver.sourceMap();
+        if (posture.isPresent() && !sink.hasErrors()) {
+          Linter.run(document, sourceMap, resolver.lintInput(), catalog, sink);
+        }
       }
     }
     List<Diagnostic> diagnostics = sink.sorted();

@@ -45,6 +45,9 @@ final class Resolver {
   private final Map<String, SourceMap.Origin> toolOrigins = new HashMap<>();
   private final Map<String, SourceMap.Origin> hiddenOrigins = new HashMap<>();
   private final Map<String, List<String>> importChains = new HashMap<>();
+  /** Each origin's module and span, for diagnostics about emitted parts (the lints). */
+  private final Map<SourceMap.Origin, Linter.Site> sites = new java.util.IdentityHashMap<>();
+  private Selection selection;
 
   Resolver(Program program, ToolCatalog catalog, Diagnostics sink) {
     this.program = program;
@@ -62,6 +65,7 @@ final class Resolver {
   /** Resolves the program; the document is meaningful only when the sink has no errors. */
   PolicyDocument resolve(Posture posture) {
     Selection selection = Selection.of(statements, program, catalog, sink);
+    this.selection = selection;
     ArgumentCheck.run(statements, selection, catalog, sink);
     List<Limit> allTools = allToolsLimits();
     if (!DocumentBudget.fits(statements, selection.counts(), selection.universe().size(), normalForm::conjunctions, sink)) {
@@ -239,7 +243,14 @@ final class Resolver {
 
   private SourceMap.Origin origin(Module module, Span span) {
     List<String> chain = importChains.computeIfAbsent(module.key(), k -> program.importChain(module));
-    return new SourceMap.Origin(module.file().name(), span, chain, module.isStdlib());
+    SourceMap.Origin o = new SourceMap.Origin(module.file().name(), span, chain, module.isStdlib());
+    sites.put(o, new Linter.Site(module, span));
+    return o;
+  }
+
+  /** What the lints read besides the document: the statements, what each selects, and where each emitted part came from. */
+  Linter.Input lintInput() {
+    return new Linter.Input(statements, selection, sites);
   }
 
   /** Counter names, each claimed by one tool (or all tools): a second claim is E404. */

@@ -83,7 +83,17 @@ public enum Code {
   E601(Severity.ERROR, "input cannot be used"),
   E602(Severity.ERROR, "nothing to test"),
   E603(Severity.ERROR, "output cannot be written"),
-  E604(Severity.WARNING, "run warning");
+  E604(Severity.WARNING, "run warning"),
+
+  // E7xx: lints, what is wrong with a policy's meaning (docs/diagnostics.md)
+  E701(Severity.WARNING, "conditions that cannot all hold"),
+  E702(Severity.WARNING, "deny if that never decides"),
+  E703(Severity.WARNING, "rules that never decide"),
+  E704(Severity.WARNING, "limit that can never bind"),
+  E705(Severity.WARNING, "risky tool without limit or condition"),
+  E706(Severity.WARNING, "condition that holds always or never"),
+  E707(Severity.WARNING, "hide by selector under default allow"),
+  E708(Severity.WARNING, "loose comparison");
 
   private final Severity defaultSeverity;
   private final String title;

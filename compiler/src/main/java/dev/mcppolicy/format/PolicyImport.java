@@ -10,6 +10,7 @@ import dev.mcppolicy.model.PolicyDocument;
 import dev.mcppolicy.model.PolicyJson;
 import dev.mcppolicy.model.Rule;
 import dev.mcppolicy.model.ToolPolicy;
+import dev.mcppolicy.syntax.Conditions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -121,6 +121,26 @@ class DiagnosticMessagesTest {
         "main.mcppolicy", d + pay + "allow refund\ntool refund { deny if args.amout > 100 }\n"));
     r.add(row(Code.E217, "main.mcppolicy:4:23: warning[E217]: 'matches' applies to strings, but argument 'amount' of tool "
         + "'refund' is an integer", "main.mcppolicy", d + pay + "allow refund\ntool refund { deny if args.amount matches \"^1\" }\n"));
+    String two = "catalog c { a write; b write }\n";
+    r.add(row(Code.E701, "main.mcppolicy:3:10: warning[E701]: the conditions on args.n admit no number: this 'deny if' of tool 'a' "
+        + "never fires", "main.mcppolicy", d + two + "tool a { deny if args.n > 5 and args.n < 3 }\n"));
+    r.add(row(Code.E702, "main.mcppolicy:3:30: warning[E702]: this 'deny if args.n > 9' of tool 'a' never decides: every call it "
+        + "would deny, the earlier 'deny if args.n > 5' denies first", "main.mcppolicy",
+        d + two + "tool a { deny if args.n > 5; deny if args.n > 9 }\n"));
+    r.add(row(Code.E703, "main.mcppolicy:4:1: warning[E703]: these rules never decide: every tool they select is hidden or denied "
+        + "(2 tools), as 'a' is hidden", "main.mcppolicy", d + two + "hide class write\ntool class write limit 5/minute\n"));
+    r.add(row(Code.E704, "main.mcppolicy:3:8: warning[E704]: the limit 10/minute of tool 'a' can never bind: 5/hour (calls_per_hour) "
+        + "allows no more calls over a longer window", "main.mcppolicy", d + two + "tool a limit 10/minute\nall tools limit 5/hour\n"));
+    r.add(row(Code.E705, "main.mcppolicy:3:1: warning[E705]: tool 'x' (execute) is allowed with no limit and no condition",
+        "main.mcppolicy", d + "catalog c { x execute }\nallow x\n"));
+    r.add(row(Code.E706, "main.mcppolicy:3:10: warning[E706]: 'args.m in []' never holds: no value is in an empty list",
+        "main.mcppolicy", d + two + "tool a { deny if args.m in [] }\n"));
+    r.add(row(Code.E707, "main.mcppolicy:3:6: warning[E707]: under 'default allow', this hide selects by class: it hides the tools "
+        + "the catalog lists today, and a tool the server adds later is allowed", "main.mcppolicy",
+        "default allow\n" + two + "hide class write\n"));
+    r.add(row(Code.E708, "main.mcppolicy:3:10: warning[E708]: 'args.n == 9007199254740993': the gateway compares numbers as doubles, "
+        + "and 9007199254740993 is 9007199254740992 as a double", "main.mcppolicy",
+        d + two + "tool a { deny if args.n == 9007199254740993 }\n"));
     r.add(row(Code.E301, "main.mcppolicy:2:14: error[E301]: a limit count must be a whole number from 1 to 9223372036854775807, not 0",
         "main.mcppolicy", d + "tool a limit 0/minute\n"));
     r.add(row(Code.E302, "main.mcppolicy:2:17: error[E302]: unknown window 'hours': a limit counts per minute, hour or day",

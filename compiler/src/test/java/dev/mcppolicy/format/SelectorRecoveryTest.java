@@ -59,7 +59,9 @@ class SelectorRecoveryTest {
     String source = r.source().orElseThrow();
     CompileResult back = PolicyCompiler.compile(WHERE.toAbsolutePath(), source,
         CompileOptions.defaults().withWorkingDirectory(WHERE.toAbsolutePath().getParent()));
-    assertEquals(List.of(), back.diagnostics(), what + "\n" + source);
+    // the document's own meaning may draw lints (E7xx); nothing else
+    assertEquals(List.of(), back.diagnostics().stream().filter(d -> !d.code().name().startsWith("E7")).toList(),
+        what + "\n" + source);
     assertEquals(PolicyJson.canonical(document), PolicyJson.canonical(back.document().orElseThrow()), what + "\n" + source);
     return source;
   }
@@ -73,7 +75,7 @@ class SelectorRecoveryTest {
     assertEquals(6, sources.size(), "class, risk, glob, recommended, read-only, extras");
     return sources.stream().map(source -> DynamicTest.dynamicTest(source.getFileName().toString(), () -> {
       CompileResult compiled = PolicyCompiler.compile(source, CompileOptions.defaults().withWorkingDirectory(DIR.toAbsolutePath()));
-      assertEquals(List.of(), compiled.diagnostics());
+      assertEquals(List.of(), compiled.diagnostics().stream().filter(d -> !d.code().name().startsWith("E7")).toList());
       String catalog = serverOf(source).orElseThrow();
       String imported = importedRoundTrips(compiled.document().orElseThrow(), source.getFileName().toString(), catalog);
       Golden.assertMatches(Path.of(source.toString().replace(".mcppolicy", ".imported")), imported);

@@ -1,7 +1,7 @@
 package dev.mcppolicy.coverage;
 
 import dev.mcppolicy.compiler.SourceMap;
-import dev.mcppolicy.format.Conditions;
+import dev.mcppolicy.syntax.Conditions;
 import dev.mcppolicy.model.CodePoints;
 import dev.mcppolicy.model.Condition;
 import dev.mcppolicy.model.Limit;

@@ -1,4 +1,4 @@
-package dev.mcppolicy.format;
+package dev.mcppolicy.syntax;
 
 import dev.mcppolicy.json.JsonBoolean;
 import dev.mcppolicy.json.JsonString;
