@@ -52,12 +52,14 @@ final class Linter {
   private final Input input;
   private final ToolCatalog catalog;
   private final List<Diagnostic> found = new ArrayList<>();
+  private final java.util.Set<String> hidden;
 
   private Linter(PolicyDocument document, SourceMap sources, Input input, ToolCatalog catalog) {
     this.document = document;
     this.sources = sources;
     this.input = input;
     this.catalog = catalog;
+    this.hidden = new java.util.HashSet<>(document.hide());
   }
 
   static void run(PolicyDocument document, SourceMap sources, Input input, ToolCatalog catalog, Diagnostics sink) {
@@ -151,8 +153,29 @@ final class Linter {
   }
 
   private static boolean exact(JsonNumber n) {
+    long plain = n.plainValue();
+    if (plain != JsonNumber.NOT_PLAIN && Math.abs(plain) <= 1L << 53) {
+      return true; // an integer a double holds
+    }
+    if (n.text().indexOf('e') < 0 && n.text().indexOf('E') < 0 && significantDigits(n.text()) <= 15) {
+      return true; // a double holds 15 significant decimal digits and gives them back
+    }
     double d = Double.parseDouble(n.text());
     return Double.isFinite(d) && new BigDecimal(n.text()).compareTo(new BigDecimal(Double.toString(d))) == 0;
+  }
+
+  /** The digits of a number written without an exponent, leading and trailing zeros aside. */
+  private static int significantDigits(String text) {
+    String digits = text.replace("-", "").replace(".", "");
+    int from = 0;
+    int to = digits.length();
+    while (from < to && digits.charAt(from) == '0') {
+      from++;
+    }
+    while (to > from && digits.charAt(to - 1) == '0') {
+      to--;
+    }
+    return to - from;
   }
 
   // ------------------------------------------------------------------ limits
@@ -215,7 +238,7 @@ final class Linter {
     TreeSet<String> byDefault = new TreeSet<>();
     catalog.tools().forEach((tool, e) -> {
       ToolClass c = e.entry().toolClass();
-      if (c != ToolClass.EXECUTE && c != ToolClass.DESTRUCTIVE || document.hide().contains(tool)) {
+      if (c != ToolClass.EXECUTE && c != ToolClass.DESTRUCTIVE || hidden.contains(tool)) {
         return;
       }
       ToolPolicy entry = document.tools().get(tool);
@@ -248,6 +271,17 @@ final class Linter {
    * ones are E406 already); and a glob, class or risk in {@code hide} under {@code default allow}.
    */
   private void statements() {
+    // what each statement selects, gathered in one pass over the tools
+    Map<Placed, List<String>> selects = new java.util.HashMap<>();
+    java.util.Set<Placed> byName = new java.util.HashSet<>();
+    for (String tool : input.selection().universe()) {
+      for (Selection.Selected sel : input.selection().of(tool)) {
+        selects.computeIfAbsent(sel.by(), k -> new ArrayList<>()).add(tool);
+        if (sel.specificity() == 3) {
+          byName.add(sel.by());
+        }
+      }
+    }
     for (Placed p : input.statements()) {
       if (p.module().isStdlib()) {
         continue;
@@ -266,17 +300,8 @@ final class Linter {
       if (!(s instanceof Statement.ToolBlock) && !(s instanceof Statement.ToolLimit)) {
         continue;
       }
-      List<String> selected = new ArrayList<>();
-      boolean byName = false;
-      for (String tool : input.selection().universe()) {
-        for (Selection.Selected sel : input.selection().of(tool)) {
-          if (sel.by() == p) {
-            selected.add(tool);
-            byName |= sel.specificity() == 3;
-          }
-        }
-      }
-      if (selected.isEmpty() || byName || !selected.stream().allMatch(this::closed)) {
+      List<String> selected = selects.getOrDefault(p, List.of());
+      if (selected.isEmpty() || byName.contains(p) || !selected.stream().allMatch(this::closed)) {
         continue;
       }
       String first = selected.get(0);
@@ -292,7 +317,7 @@ final class Linter {
   }
 
   private boolean closed(String tool) {
-    if (document.hide().contains(tool) || document.hide().contains("*")) {
+    if (hidden.contains(tool) || hidden.contains("*")) {
       return true;
     }
     ToolPolicy e = document.tools().get(tool);
