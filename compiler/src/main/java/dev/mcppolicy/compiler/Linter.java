@@ -235,7 +235,7 @@ final class Linter {
     if (!catalog.bound() || !document.allToolsLimits().isEmpty() || document.hide().contains("*")) {
       return;
     }
-    TreeSet<String> byDefault = new TreeSet<>();
+    TreeSet<String> byDefault = new TreeSet<>(dev.mcppolicy.model.CodePoints.ORDER);
     catalog.tools().forEach((tool, e) -> {
       ToolClass c = e.entry().toolClass();
       if (c != ToolClass.EXECUTE && c != ToolClass.DESTRUCTIVE || hidden.contains(tool)) {

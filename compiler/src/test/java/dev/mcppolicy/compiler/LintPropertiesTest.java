@@ -77,7 +77,7 @@ class LintPropertiesTest {
   }
 
   static CompileResult compile(String source) throws Exception {
-    Path dir = Files.createTempDirectory("lint-property");
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target/tmp")), "lint-property");
     Path file = Files.writeString(dir.resolve("p.mcppolicy"), source);
     return PolicyCompiler.compile(file, CompileOptions.defaults().withWorkingDirectory(dir).withRoot(dir));
   }

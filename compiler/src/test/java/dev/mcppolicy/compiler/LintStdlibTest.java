@@ -19,7 +19,7 @@ class LintStdlibTest {
     List<String> presets = modules.stream().filter(m -> m.startsWith("std/presets/")).toList();
     return servers.stream().flatMap(server -> presets.stream().flatMap(preset -> Stream.of("deny", "allow").map(posture ->
         DynamicTest.dynamicTest(server + " + " + preset + ", default " + posture, () -> {
-          Path dir = Files.createTempDirectory("lint-stdlib");
+          Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target/tmp")), "lint-stdlib");
           Path file = Files.writeString(dir.resolve("p.mcppolicy"),
               "default " + posture + "\nimport \"" + server + "\"\nimport \"" + preset + "\"\n");
           CompileResult r = PolicyCompiler.compile(file, CompileOptions.defaults().withWorkingDirectory(dir).withRoot(dir));

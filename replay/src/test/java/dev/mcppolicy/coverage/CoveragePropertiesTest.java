@@ -81,7 +81,7 @@ class CoveragePropertiesTest {
   }
 
   private static PolicyCoverage coverage(String source) throws Exception {
-    Path dir = Files.createTempDirectory("coverage-property");
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target/tmp")), "coverage-property");
     Path file = Files.writeString(dir.resolve("p.mcppolicy"), source);
     CompileResult r = PolicyCompiler.compile(file, CompileOptions.defaults().withWorkingDirectory(dir).withRoot(dir));
     assertTrue(r.document().isPresent(), source + r.diagnostics());
@@ -102,7 +102,7 @@ class CoveragePropertiesTest {
   }
 
   private static dev.mcppolicy.model.PolicyDocument documentOf(String source) throws Exception {
-    Path dir = Files.createTempDirectory("coverage-property");
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target/tmp")), "coverage-property");
     Path file = Files.writeString(dir.resolve("p.mcppolicy"), source);
     return PolicyCompiler.compile(file, CompileOptions.defaults().withWorkingDirectory(dir).withRoot(dir)).document().orElseThrow();
   }
@@ -179,7 +179,7 @@ class CoveragePropertiesTest {
     for (int b = 1 + random.nextInt(4); b > 0; b--) {
       blocks.add(calls(random, 1 + random.nextInt(8)));
     }
-    Path dir = Files.createTempDirectory("coverage-union");
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target/tmp")), "coverage-union");
     List<Point> together = uncovered(Files.writeString(dir.resolve("all.mcppolicy"), source + blocks(blocks)));
     List<Point> apart = null;
     for (int b = 0; b < blocks.size(); b++) {
