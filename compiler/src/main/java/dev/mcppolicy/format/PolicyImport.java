@@ -44,9 +44,10 @@ public final class PolicyImport {
 
   /**
    * A catalog to bind the import to: the module to import ({@code std/servers/git}, or a path
-   * relative to the output's folder without {@code .mcppolicy}) and the tools it lists.
+   * relative to the output's folder without {@code .mcppolicy}), and the tools the document names
+   * that it does not list.
    */
-  private record Binding(String module, Map<String, SelectorRecovery.Tool> tools) {}
+  private record Binding(String module, SortedSet<String> extras) {}
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -70,7 +71,7 @@ public final class PolicyImport {
       out.append("import ").append(quoted(binding.get().module())).append('\n');
       preset.ifPresent(p -> out.append("import ").append(quoted(p)).append('\n'));
       out.append('\n');
-      extras(out, document, binding.get());
+      extras(out, binding.get());
     }
     recovered.forEach(line -> out.append(line).append('\n'));
     if (!recovered.isEmpty()) {
@@ -97,10 +98,8 @@ public final class PolicyImport {
       out.append("hide ").append(String.join(", ", hidden)).append("\n\n");
     }
     for (Limit l : document.allToolsLimits()) {
-      String generated = "calls_per_" + l.window().word();
-      long sameWindow = document.allToolsLimits().stream().filter(o -> o.window() == l.window()).count();
       out.append("all tools limit ").append(l.max()).append('/').append(l.window().word()).append(" per grant")
-          .append(l.counter().equals(generated) && sameWindow == 1 ? "" : " as " + name(l.counter())).append('\n');
+          .append(compilerNames(null, document.allToolsLimits(), l) ? "" : " as " + name(l.counter())).append('\n');
       claim(counters, l.counter(), "$.all_tools.limits", problems);
     }
     if (!document.allToolsLimits().isEmpty()) {
@@ -116,17 +115,13 @@ public final class PolicyImport {
   }
 
   /** The tools the document names that the catalog does not list, in a catalog of their own. */
-  private static void extras(StringBuilder out, PolicyDocument document, Binding binding) {
-    SortedSet<String> names = new TreeSet<>(CodePoints.ORDER);
-    document.hide().stream().filter(h -> !h.equals("*")).forEach(names::add);
-    names.addAll(document.tools().keySet());
-    names.removeAll(binding.tools().keySet());
-    if (names.isEmpty()) {
+  private static void extras(StringBuilder out, Binding binding) {
+    if (binding.extras().isEmpty()) {
       return;
     }
     out.append("# Tools the document names that ").append(binding.module()).append(" does not list.\n")
         .append("catalog imported_tools {\n");
-    for (String n : names) {
+    for (String n : binding.extras()) {
       out.append("  # class inferred from the name: review\n")
           .append("  ").append(name(n)).append(' ').append(SelectorRecovery.extra(n).toolClass().word()).append('\n');
     }
@@ -175,13 +170,23 @@ public final class PolicyImport {
     }
     for (int i = firstOwn; i < policy.limits().size(); i++) {
       Limit l = policy.limits().get(i);
-      String generated = policy.limits().size() == 1 ? tool + "_rate" : tool + "_rate_" + l.window().word();
-      long sameWindow = policy.limits().stream().filter(o -> o.window() == l.window()).count();
       out.append("  limit ").append(l.max()).append('/').append(l.window().word()).append(" per grant")
-          .append(l.counter().equals(generated) && sameWindow == 1 ? "" : " as " + name(l.counter())).append('\n');
+          .append(compilerNames(tool, policy.limits(), l) ? "" : " as " + name(l.counter())).append('\n');
       claim(counters, l.counter(), at + ".limits[" + i + "]", problems);
     }
     out.append("}\n");
+  }
+
+  /**
+   * Whether {@code l}, one of {@code limits} (a tool's, or all tools' when {@code tool} is null), has
+   * the counter the compiler names without {@code as} (language.md section 8): {@code T_rate} for a
+   * tool's only limit, {@code T_rate_W} when it has several, {@code calls_per_W} for all tools; and
+   * alone in its window, where the compiler requires {@code as}.
+   */
+  static boolean compilerNames(String tool, List<Limit> limits, Limit l) {
+    String generated = tool == null ? "calls_per_" + l.window().word()
+        : limits.size() == 1 ? tool + "_rate" : tool + "_rate_" + l.window().word();
+    return l.counter().equals(generated) && limits.stream().filter(o -> o.window() == l.window()).count() == 1;
   }
 
   /** A tool's entry as the loader's messages write its JSON path: {@code $.tools.pay}, {@code $.tools["odd name"]}. */
@@ -244,10 +249,13 @@ public final class PolicyImport {
     if (tools.isEmpty()) {
       return new Result(Optional.empty(), List.of("--catalog " + catalog + ": it declares no catalog"));
     }
+    SortedSet<String> extras = new TreeSet<>(CodePoints.ORDER);
+    document.hide().stream().filter(h -> !h.equals("*")).forEach(extras::add);
+    extras.addAll(document.tools().keySet());
+    extras.removeAll(tools.keySet());
     Map<String, SelectorRecovery.Tool> universe = new TreeMap<>(tools);
-    document.tools().keySet().forEach(t -> universe.computeIfAbsent(t, SelectorRecovery::extra));
-    document.hide().stream().filter(h -> !h.equals("*")).forEach(t -> universe.computeIfAbsent(t, SelectorRecovery::extra));
-    Binding binding = new Binding(module, tools);
+    extras.forEach(t -> universe.put(t, SelectorRecovery.extra(t)));
+    Binding binding = new Binding(module, extras);
     List<Result> forms = new ArrayList<>();
     for (String preset : new TreeSet<>(SelectorRecovery.PRESETS.keySet())) {
       SelectorRecovery.withPreset(universe, document, preset).ifPresent(plan ->

@@ -393,9 +393,7 @@ final class SelectorRecovery {
       return false;
     }
     Limit first = p.limits().get(0);
-    String generated = p.limits().size() == 1 ? tool + "_rate" : tool + "_rate_" + first.window().word();
-    long sameWindow = p.limits().stream().filter(l -> l.window() == first.window()).count();
-    return first.window() == limit.window() && first.max() == limit.max() && first.counter().equals(generated) && sameWindow == 1;
+    return first.window() == limit.window() && first.max() == limit.max() && PolicyImport.compilerNames(tool, p.limits(), first);
   }
 
   /**
