@@ -47,7 +47,7 @@ class ArchitectureTest {
       Map.entry("trace.scan", Set.of("json")),
       Map.entry("report", Set.of("compiler", "json", "model", "sim", "time", "trace")),
       Map.entry("diff", Set.of("compiler", "diag", "io", "json", "model", "report", "run", "sim", "time", "trace")),
-      Map.entry("coverage", Set.of("compiler", "io", "model", "sim", "syntax")),
+      Map.entry("coverage", Set.of("compiler", "io", "model", "report", "sim", "syntax")),
       Map.entry("run", Set.of("compiler", "coverage", "diag", "io", "json", "model", "report", "sim", "syntax", "time",
           "trace")));
 

@@ -2,6 +2,7 @@ package dev.mcppolicy.coverage;
 
 import dev.mcppolicy.io.AtomicFiles;
 import dev.mcppolicy.model.CodePoints;
+import dev.mcppolicy.report.Escapes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.math.BigDecimal;
@@ -212,23 +213,8 @@ public final class CoverageReport {
     return file.substring(file.lastIndexOf('/') + 1);
   }
 
+  /** An attribute's text: what XML 1.0 holds, markup escaped. */
   private static String xml(String s) {
-    StringBuilder out = new StringBuilder();
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        default -> {
-          if (c < 0x20 && c != '\t' || c == 0xFFFE || c == 0xFFFF) {
-            out.append('?'); // not allowed in XML 1.0
-          } else {
-            out.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return out.toString();
+    return Escapes.forXml(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

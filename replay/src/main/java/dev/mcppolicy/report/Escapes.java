@@ -35,6 +35,26 @@ public final class Escapes {
     return out.toString();
   }
 
+  /**
+   * Text as XML 1.0 can hold it, for any XML report: it holds neither most control characters
+   * nor unpaired surrogates, which become U+FFFD. Markup characters are the writer's to escape.
+   */
+  public static String forXml(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (pair) {
+        out.append(c).append(s.charAt(++i));
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+        out.append('\uFFFD');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private static boolean unsafe(char c) {
     return c < 0x20 || c == 0x7f || c >= 0x80 && c <= 0x9f || c == 0x2028 || c == 0x2029
         || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;

@@ -89,7 +89,7 @@ public final class JunitXml {
   private static void suite(XMLStreamWriter w, SuiteResult s) throws XMLStreamException {
     double time = s.cases().stream().mapToDouble(CaseResult::seconds).sum();
     w.writeStartElement("testsuite");
-    w.writeAttribute("name", clean(s.name()));
+    w.writeAttribute("name", Escapes.forXml(s.name()));
     w.writeAttribute("tests", Integer.toString(s.cases().size()));
     w.writeAttribute("failures", Long.toString(s.failures()));
     w.writeAttribute("errors", Long.toString(s.errors()));
@@ -99,23 +99,23 @@ public final class JunitXml {
     for (CaseResult c : s.cases()) {
       w.writeCharacters("  ");
       w.writeStartElement("testcase");
-      w.writeAttribute("name", clean(c.name()));
-      w.writeAttribute("classname", clean(c.className()));
+      w.writeAttribute("name", Escapes.forXml(c.name()));
+      w.writeAttribute("classname", Escapes.forXml(c.className()));
       w.writeAttribute("time", seconds(c.seconds()));
       if (c.failure().isPresent()) {
         w.writeCharacters("\n    ");
         w.writeStartElement("failure");
-        w.writeAttribute("message", clean(c.failure().get()));
+        w.writeAttribute("message", Escapes.forXml(c.failure().get()));
         w.writeAttribute("type", "expectation");
-        w.writeCharacters(clean(c.detail()));
+        w.writeCharacters(Escapes.forXml(c.detail()));
         w.writeEndElement();
         w.writeCharacters("\n  ");
       } else if (c.error().isPresent()) {
         w.writeCharacters("\n    ");
         w.writeStartElement("error");
-        w.writeAttribute("message", clean(c.error().get()));
+        w.writeAttribute("message", Escapes.forXml(c.error().get()));
         w.writeAttribute("type", "input");
-        w.writeCharacters(clean(c.detail()));
+        w.writeCharacters(Escapes.forXml(c.detail()));
         w.writeEndElement();
         w.writeCharacters("\n  ");
       }
@@ -125,7 +125,7 @@ public final class JunitXml {
     if (!s.warnings().isEmpty()) {
       w.writeCharacters("  ");
       w.writeStartElement("system-err");
-      w.writeCharacters(clean(String.join("\n", s.warnings())));
+      w.writeCharacters(Escapes.forXml(String.join("\n", s.warnings())));
       w.writeEndElement();
       w.writeCharacters("\n");
     }
@@ -135,22 +135,5 @@ public final class JunitXml {
 
   private static String seconds(double s) {
     return String.format(Locale.ROOT, "%.3f", s);
-  }
-
-  /** XML 1.0 holds neither most control characters nor unpaired surrogates. */
-  static String clean(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-      if (pair) {
-        out.append(c).append(s.charAt(++i));
-      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
-        out.append('\uFFFD');
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

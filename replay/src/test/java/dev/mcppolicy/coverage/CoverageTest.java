@@ -142,6 +142,16 @@ class CoverageTest {
   }
 
   @Test
+  void aFileNameXmlCannotHoldStillGivesAValidCoberturaReport() throws Exception {
+    String odd = "dir/p\u0001\uD800<&\">.mcppolicy";
+    PolicyCoverage coverage = PolicyCoverage.of(odd, new dev.mcppolicy.model.PolicyDocument(dev.mcppolicy.model.Posture.DENY,
+        List.of(), List.of(), java.util.Map.of()), dev.mcppolicy.compiler.SourceMap.empty());
+    Document xml = validCobertura(CoverageReport.cobertura(List.of(coverage), "test"));
+    Element c = (Element) xml.getElementsByTagName("class").item(0);
+    assertEquals("dir/p\uFFFD\uFFFD<&\">.mcppolicy", c.getAttribute("filename"));
+  }
+
+  @Test
   void thresholdsAreExactPercentages() {
     assertEquals(new java.math.BigDecimal("87.5"), CoverageReport.threshold("87.5%"));
     assertEquals(new java.math.BigDecimal("0"), CoverageReport.threshold("0"));
