@@ -45,6 +45,11 @@ final class TestingOptions {
 
   private BigDecimal thresholdValue;
 
+  /** Either of --coverage-out and --coverage-threshold turns coverage on, as --coverage does. */
+  private boolean measured() {
+    return coverage || coverageOut != null || threshold != null;
+  }
+
   TestRunner.Options toOptions(CommandLine cli, CompilerOptions compiler, boolean writeOutputs) {
     if (threshold != null) {
       try {
@@ -62,8 +67,7 @@ final class TestingOptions {
       }
       pattern = Optional.of(Pattern.compile(run));
     }
-    return new TestRunner.Options(compiler.toOptions(), windows, pattern, writeOutputs,
-        coverage || coverageOut != null || threshold != null);
+    return new TestRunner.Options(compiler.toOptions(), windows, pattern, writeOutputs, measured());
   }
 
   /** Prints a report (results on stdout, the rest on stderr), writes JUnit files, returns the exit code. */
@@ -75,12 +79,11 @@ final class TestingOptions {
     report.nothingToTest().ifPresent(n -> reporting.problem(err, Code.E602, "mcppolicy: " + n));
     report.warnings().forEach(w -> reporting.problem(err, Code.E604, w));
     out.print(report.text());
-    boolean measured = coverage || coverageOut != null || thresholdValue != null;
-    if (measured) {
+    if (measured()) {
       out.print(CoverageReport.text(report.coverage()));
     }
     out.flush();
-    if (measured && coverageOut != null) {
+    if (coverageOut != null) {
       try {
         CoverageReport.write(coverageOut, report.coverage(), "mcppolicy " + Version.get());
       } catch (IOException e) {

@@ -36,17 +36,6 @@ public record Explanation(Call call, Standing standing, List<RuleStep> require, 
     UNLISTED
   }
 
-  /**
-   * How a call stands and the rule entries it reaches ({@link Simulator#rules}); {@code decided}
-   * when they decide it (hidden, not permitted, a require that fails, a deny_if that fires).
-   */
-  public record Rules(Standing standing, List<RuleStep> require, List<RuleStep> denyIf, boolean decided) {
-    public Rules {
-      require = List.copyOf(require);
-      denyIf = List.copyOf(denyIf);
-    }
-  }
-
   /** Whether a condition or entry holds; unknown for a record that lists argument keys without their values. */
   public enum Answer { TRUE, FALSE, UNKNOWN }
 

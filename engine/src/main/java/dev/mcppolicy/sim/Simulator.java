@@ -182,7 +182,7 @@ public final class Simulator {
    */
   public Explanation explain(Call call) {
     ToolPlan plan = tools.get(call.tool());
-    Explanation.Rules rules = rules(call);
+    Reached rules = rules(call);
     List<Explanation.LimitStep> limits = new ArrayList<>();
     if (!rules.decided()) {
       long nanos = nanos(call.at());
@@ -197,12 +197,16 @@ public final class Simulator {
     return new Explanation(call, rules.standing(), rules.require(), rules.denyIf(), limits, decide(call));
   }
 
+  /** How a call stands and the rule entries it reaches; {@code decided} when they decide it. */
+  private record Reached(Explanation.Standing standing, List<Explanation.RuleStep> require, List<Explanation.RuleStep> denyIf,
+      boolean decided) {}
+
   /**
    * How {@code call} stands and every {@code require} and {@code deny_if} entry it reaches, with
    * each condition's answer, in the decision model's order: the part of {@link #explain} that
-   * reads no counters and changes nothing, so coverage can ask it of a call a replay decides.
+   * reads no counters.
    */
-  public Explanation.Rules rules(Call call) {
+  private Reached rules(Call call) {
     ToolPlan plan = tools.get(call.tool());
     Explanation.Standing standing = hideAll || plan == HIDDEN ? Explanation.Standing.HIDDEN
         : plan == null && defaultDeny ? Explanation.Standing.NOT_PERMITTED
@@ -214,12 +218,12 @@ public final class Simulator {
       decided = steps(plan.require(), call.arguments(), require, Explanation.Answer.TRUE)
           || steps(plan.denyIf(), call.arguments(), denyIf, Explanation.Answer.FALSE);
     }
-    return new Explanation.Rules(standing, require, denyIf, decided);
+    return new Reached(standing, require, denyIf, decided);
   }
 
   /**
    * The answer of each condition of one entry of {@code call}'s tool, {@code require[entry]} or
-   * {@code deny_if[entry]}, for coverage: what {@link #rules} says of that entry's conditions,
+   * {@code deny_if[entry]}, for coverage: what {@link #explain} says of that entry's conditions,
    * without the values. Counts nothing; empty when the tool has no such entry.
    */
   public Explanation.Answer[] answers(Call call, boolean require, int entry) {

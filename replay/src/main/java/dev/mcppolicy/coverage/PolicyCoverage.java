@@ -93,9 +93,11 @@ public final class PolicyCoverage {
     int allowed = alwaysDenied ? -1 : add(Point.Kind.ALLOWED, "tool " + tool + ": never called and allowed", toolLine);
     int[][] require = new int[entry.require().size()][];
     int[][][] requireConditions = new int[entry.require().size()][][];
+    String[] requireIds = new String[require.length];
     for (int i = 0; i < require.length; i++) {
       Rule r = entry.require().get(i);
-      SourceMap.Line line = where.of(sources.rule(RuleIds.require(tool, i)), toolLine);
+      requireIds[i] = RuleIds.require(tool, i);
+      SourceMap.Line line = where.of(sources.rule(requireIds[i]), toolLine);
       String what = "tool " + tool + ": require " + Conditions.source(r.conditions());
       require[i] = new int[] {add(Point.Kind.REQUIRE_PASSED, what + ": never passed", line),
           r.conditions().isEmpty() ? -1 : add(Point.Kind.REQUIRE_DENIED, what + ": never denied a call", line)};
@@ -103,9 +105,11 @@ public final class PolicyCoverage {
     }
     int[][] denyIf = new int[entry.denyIf().size()][];
     int[][][] denyIfConditions = new int[entry.denyIf().size()][][];
+    String[] denyIfIds = new String[denyIf.length];
     for (int i = 0; i < denyIf.length; i++) {
       Rule r = entry.denyIf().get(i);
-      SourceMap.Line line = where.of(sources.rule(RuleIds.denyIf(tool, i)), toolLine);
+      denyIfIds[i] = RuleIds.denyIf(tool, i);
+      SourceMap.Line line = where.of(sources.rule(denyIfIds[i]), toolLine);
       if (r.conditions().isEmpty()) {
         denyIf[i] = new int[] {add(Point.Kind.DENY_IF_FIRED, "tool " + tool + ": deny: never called", line), -1};
       } else {
@@ -126,14 +130,6 @@ public final class PolicyCoverage {
       if (points.get(p).kind() != Point.Kind.LIMIT_REACHED) {
         all[n++] = p;
       }
-    }
-    String[] requireIds = new String[require.length];
-    for (int i = 0; i < require.length; i++) {
-      requireIds[i] = RuleIds.require(tool, i);
-    }
-    String[] denyIfIds = new String[denyIf.length];
-    for (int i = 0; i < denyIf.length; i++) {
-      denyIfIds[i] = RuleIds.denyIf(tool, i);
     }
     boolean conditional = entry.require().stream().anyMatch(r -> r.conditions().size() > 1)
         || entry.denyIf().stream().anyMatch(r -> r.conditions().size() > 1);
